@@ -1,0 +1,164 @@
+using System.CommandLine;
+using Cebu.Core.Features.Agencies;
+using Cebu.Core.Platform;
+using Cebu.Core.Platform.Access;
+using Cebu.Core.Platform.Audit;
+using Cebu.Core.Platform.Seed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Cebu.Cli;
+
+/// <summary>The `cebu` command: bulk work on the same use cases as the pages and the API.</summary>
+public static class CebuCommand
+{
+    private static readonly Option<string?> Provider = new("--provider") { Description = "Sqlite (default) or Postgres; or set Database__Provider.", Recursive = true };
+    private static readonly Option<string?> Connection = new("--connection") { Description = "Connection string; or set ConnectionStrings__Cebu. Default: Data Source=cebu.db", Recursive = true };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("cebu: imports, exports and checks for the Cebu platform.");
+        root.Options.Add(Provider);
+        root.Options.Add(Connection);
+        root.Subcommands.Add(Db());
+        root.Subcommands.Add(Audit());
+        root.Subcommands.Add(Agencies());
+        return root;
+    }
+
+    private static Command Db()
+    {
+        var demo = new Option<bool>("--demo") { Description = "Also seed the demo data when the database is empty." };
+        var migrate = new Command("migrate", "Create or upgrade the database and load reference data.") { demo };
+        migrate.SetAction(async (parse, ct) =>
+        {
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.Cli(Who("db"));
+            var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
+            await seeder.MigrateAsync(ct);
+            await seeder.SeedReferenceAsync(ct);
+            var seeded = parse.GetValue(demo) && await seeder.SeedDemoAsync(ct);
+            AnsiConsole.MarkupLine(seeded ? "[green]Database ready, demo data seeded.[/]" : "[green]Database ready.[/]");
+            return 0;
+        });
+        return new Command("db", "Database set-up.") { migrate };
+    }
+
+    private static Command Audit()
+    {
+        var verify = new Command("verify", "Check the audit chain and report the first broken link.");
+        verify.SetAction(async (parse, ct) =>
+        {
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.Cli(Who("audit"));
+            var use = scope.ServiceProvider.GetRequiredService<VerifyAuditChain>();
+            var total = await use.CountAsync(ct);
+            AuditVerification? result = null;
+            await Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Verifying audit events", maxValue: Math.Max(1, total));
+                result = await use.Handle(new Progress<long>(n => task.Value = n), ct);
+                task.Value = task.MaxValue;
+            });
+            if (result!.Intact)
+            {
+                Console.WriteLine($"Audit chain intact: {result.EventsChecked} events verified.");
+                return 0;
+            }
+            Console.WriteLine($"Audit chain BROKEN at event {result.BrokenAt}: {result.Problem}. {result.EventsChecked} events before it are intact.");
+            return 2;
+        });
+        return new Command("audit", "The append-only audit log.") { verify };
+    }
+
+    private static Command Agencies()
+    {
+        var state = new Option<string>("--state") { Description = "The licensing state (ISO code, e.g. KH) whose registry is read or written.", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report rejected ones; write nothing." };
+        var import = new Command("import", "Import agencies from CSV: every valid row in one transaction, or none.") { file, state, dryRun };
+        import.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"No file at {path.FullName}.");
+                return 1;
+            }
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = Officer(parse.GetValue(state)!);
+            var use = scope.ServiceProvider.GetRequiredService<ImportAgencies>();
+            using var reader = path.OpenText();
+            Cebu.Core.Platform.Results.Outcome<ImportReport> outcome = default;
+            await Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(parse.GetValue(dryRun) ? "Checking rows" : "Importing rows");
+                outcome = await use.Handle(reader, parse.GetValue(dryRun), new Progress<(int done, int total)>(p => { task.MaxValue = Math.Max(1, p.total); task.Value = p.done; }), ct);
+                task.Value = task.MaxValue;
+            });
+            if (!outcome.Ok)
+            {
+                Console.Error.WriteLine($"{outcome.Problem!.Title} {outcome.Problem.Detail}");
+                foreach (var (field, messages) in outcome.Problem.Errors ?? new Dictionary<string, string[]>())
+                    foreach (var m in messages) Console.Error.WriteLine($"  {field}: {m}");
+                return 1;
+            }
+            var report = outcome.Value!;
+            foreach (var r in report.Rejected)
+                Console.WriteLine($"line {r.Line}{(r.LicenceNumber is null ? "" : $" ({r.LicenceNumber})")}: {string.Join("; ", r.Reasons)}");
+            Console.WriteLine(report.Committed
+                ? $"Imported {report.Imported} of {report.Rows} rows in one transaction; {report.Rejected.Count} rejected."
+                : $"Dry run: {report.Valid} of {report.Rows} rows are valid, {report.Rejected.Count} rejected. Nothing was written.");
+            return report.Rejected.Count == 0 ? 0 : 3;
+        });
+
+        var output = new Argument<FileInfo>("file") { Description = "Where to write the CSV." };
+        var export = new Command("export", "Export a state's registry to CSV.") { output, state };
+        export.SetAction(async (parse, ct) =>
+        {
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = Officer(parse.GetValue(state)!);
+            var path = parse.GetValue(output)!;
+            await using (var writer = new StreamWriter(path.FullName))
+            {
+                var outcome = await scope.ServiceProvider.GetRequiredService<ExportAgencies>().Handle(writer, ct);
+                if (!outcome.Ok) { Console.Error.WriteLine(outcome.Problem!.Title); return 1; }
+                Console.WriteLine($"Exported {outcome.Value} agencies to {path.FullName}.");
+            }
+            return 0;
+        });
+        return new Command("agencies", "The recruitment-agency registry.") { import, export };
+    }
+
+    private static Spectre.Console.Progress Progress() =>
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
+
+    private static string Who(string command) => $"cli:{Environment.UserName}:{command}";
+
+    /// <summary>The CLI acts as the licensing authority of the state it names, with the rights of its licensing officers.</summary>
+    private static FixedAccessContext Officer(string state)
+    {
+        var code = state.Trim().ToUpperInvariant();
+        if (!Cebu.Core.Platform.Reference.ReferenceData.Shared.IsCountry(code))
+            throw new ArgumentException($"--state {state} is not a state Cebu knows; use an ISO code such as KH.");
+        return new FixedAccessContext(null, Who("agencies"), null, code, code, false, Roles.Grants[Roles.Licensing].ToHashSet());
+    }
+
+    private static ServiceProvider Services(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Provider) is { } p) overrides["Database:Provider"] = p;
+        if (parse.GetValue(Connection) is { } c) overrides["ConnectionStrings:Cebu"] = c;
+        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddCebuCore(config);
+        return services.BuildServiceProvider();
+    }
+}

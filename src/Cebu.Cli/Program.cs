@@ -1,0 +1,3 @@
+using Cebu.Cli;
+
+return await CebuCommand.Build().Parse(args).InvokeAsync();

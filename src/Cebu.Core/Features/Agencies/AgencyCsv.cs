@@ -1,0 +1,176 @@
+using System.Globalization;
+using Cebu.Core.Platform.Access;
+using Cebu.Core.Platform.Csv;
+using Cebu.Core.Platform.Data;
+using Cebu.Core.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cebu.Core.Features.Agencies;
+
+/// <summary>The CSV layout of the registry, the same for import and export.</summary>
+public static class AgencyCsv
+{
+    public static readonly string[] Columns =
+    [
+        "licence_number", "legal_name", "other_names", "address", "phone", "email", "website", "principals",
+        "valid_from", "valid_until", "accreditations", "status", "status_since", "status_reason", "status_legal_reference",
+    ];
+
+    public const string Help =
+        "other_names: names separated by ';'. principals: 'Name (role)' separated by ';', role owner, director or manager. " +
+        "accreditations: 'DESTINATION:sector' separated by ';', e.g. 'TH:construction; MY:manufacturing'. Dates YYYY-MM-DD. " +
+        "status: active, suspended, cancelled, expired or blacklisted (empty means active); other than active it needs status_reason and status_legal_reference.";
+
+    public static string Principal(Principal p) => $"{p.Name} ({p.Role})";
+
+    internal static List<PrincipalDto> ParsePrincipals(string text) =>
+        Split(text).Select(p =>
+        {
+            var open = p.LastIndexOf('(');
+            return open > 0 && p.EndsWith(')') ? new PrincipalDto(p[..open].Trim(), p[(open + 1)..^1].Trim().ToLowerInvariant()) : new PrincipalDto(p, "director");
+        }).ToList();
+
+    internal static List<AccreditationDto> ParseAccreditations(string text) =>
+        Split(text).Select(a =>
+        {
+            var colon = a.IndexOf(':');
+            return colon > 0 ? new AccreditationDto(a[..colon].Trim().ToUpperInvariant(), a[(colon + 1)..].Trim().ToLowerInvariant()) : new AccreditationDto(a.Trim(), "");
+        }).ToList();
+
+    internal static IEnumerable<string> Split(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public sealed record RejectedRow(int Line, string? LicenceNumber, IReadOnlyList<string> Reasons);
+
+public sealed record ImportReport(int Rows, int Valid, IReadOnlyList<RejectedRow> Rejected, bool Committed, int Imported);
+
+/// <summary>
+/// Imports a licensing state's agencies from CSV. Every row is checked first and each rejected row is reported with
+/// its line number and reason; a dry run stops there; committing writes every valid row in one transaction, or none.
+/// </summary>
+public sealed class ImportAgencies(CebuDbContext db)
+{
+    public async Task<Outcome<ImportReport>> Handle(TextReader csv, bool dryRun, IProgress<(int done, int total)>? progress, CancellationToken ct)
+    {
+        var who = db.Access;
+        var state = who.State;
+        if (!who.Has(Permissions.AgenciesManage) || state is null)
+            return Problem.Forbidden("Only licensing officers of a state can import its agencies.");
+
+        var records = Csv.Read(csv).ToList();
+        if (records.Count == 0) return Problem.Invalid("file", $"The file is empty. The first line must name the columns: {string.Join(",", AgencyCsv.Columns)}.");
+        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = AgencyCsv.Columns.Take(11).Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+            return Problem.Invalid("file", $"Line 1 lacks the column(s) {string.Join(", ", missing)}. Expected: {string.Join(",", AgencyCsv.Columns)}.");
+        var col = header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+
+        var existing = (await db.Set<Agency>().Where(a => a.LicensingState == state).Select(a => a.LicenceNumber).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seenInFile = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var valid = new List<(AgencyInput input, LicenceStatus status, DateOnly? since, string? reason, string? law)>();
+        var rejected = new List<RejectedRow>();
+        var total = records.Count - 1;
+        for (var i = 1; i < records.Count; i++)
+        {
+            var rec = records[i];
+            string Get(string c) => col.TryGetValue(c, out var k) && k < rec.Fields.Count ? rec.Fields[k].Trim() : "";
+            var reasons = new List<string>();
+            if (rec.Fields.Count != header.Count) reasons.Add($"has {rec.Fields.Count} fields where the header has {header.Count}: check for an unquoted comma");
+            var input = new AgencyInput
+            {
+                LicenceNumber = Get("licence_number"), LegalName = Get("legal_name"),
+                OtherNames = AgencyCsv.Split(Get("other_names")).Select(n => new AgencyNameDto(n, Cebu.Matching.NameFolding.IsUnspacedScript(n) ? AgencyNameKind.LocalScript : AgencyNameKind.Trading)).ToList(),
+                Address = Get("address"), Phone = Get("phone"), Email = Get("email"), Website = Get("website"),
+                Principals = AgencyCsv.ParsePrincipals(Get("principals")),
+                ValidFrom = ParseDate(Get("valid_from"), "valid_from", reasons), ValidUntil = ParseDate(Get("valid_until"), "valid_until", reasons),
+                Accreditations = AgencyCsv.ParseAccreditations(Get("accreditations")),
+            };
+            var validation = AgencyRules.Validate(input);
+            if (validation.HasErrors && validation.ToProblem().Errors is { } errs)
+                reasons.AddRange(errs.Where(e => e.Key is not "validFrom" and not "validUntil" || !reasons.Any(r => r.StartsWith("valid_"))).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+            var statusText = Get("status");
+            var status = LicenceStatus.Active;
+            if (statusText.Length > 0 && !Enum.TryParse(statusText, true, out status))
+                reasons.Add($"status '{statusText}' is not one of active, suspended, cancelled, expired, blacklisted");
+            var since = ParseDate(Get("status_since"), "status_since", reasons, optional: true);
+            var reason = Get("status_reason");
+            var law = Get("status_legal_reference");
+            if (status is LicenceStatus.Suspended or LicenceStatus.Cancelled or LicenceStatus.Blacklisted && (reason.Length == 0 || law.Length == 0))
+                reasons.Add($"a {status.ToString().ToLowerInvariant()} agency needs status_reason and status_legal_reference");
+            var licence = input.LicenceNumber ?? "";
+            if (licence.Length > 0 && existing.Contains(licence)) reasons.Add($"licence {licence} is already in the registry: edit it there instead");
+            if (licence.Length > 0 && seenInFile.TryGetValue(licence, out var firstLine)) reasons.Add($"licence {licence} also appears on line {firstLine}");
+            else if (licence.Length > 0) seenInFile[licence] = rec.Line;
+
+            if (reasons.Count > 0) rejected.Add(new RejectedRow(rec.Line, licence.Length == 0 ? null : licence, reasons));
+            else valid.Add((input, status, since, reason.Length == 0 ? null : reason, law.Length == 0 ? null : law));
+            if (i % 500 == 0) progress?.Report((i, total));
+        }
+        progress?.Report((total, total));
+        if (dryRun || valid.Count == 0) return new ImportReport(total, valid.Count, rejected, false, 0);
+
+        var now = db.Clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var (input, status, since, reason, law) in valid)
+        {
+            var agency = new Agency { LicensingState = state, CreatedAt = now, UpdatedAt = now };
+            AgencyRules.Apply(agency, input);
+            agency.Status = status;
+            agency.StatusSince = since ?? agency.ValidFrom;
+            var adverse = status is LicenceStatus.Suspended or LicenceStatus.Cancelled or LicenceStatus.Blacklisted;
+            agency.StatusReason = adverse ? reason : null;
+            agency.StatusLegalReference = adverse ? law : null;
+            agency.History.Add(new AgencyStatusChange
+            {
+                AgencyId = agency.Id, Action = "import", To = status, EffectiveOn = agency.StatusSince.Value,
+                Reason = reason ?? "Imported from the registry's CSV file.", LegalReference = law, DecidedBy = who.UserName ?? "system",
+                DecidedByOrganisation = who.OrganisationId, RecordedAt = now,
+            });
+            db.Add(agency);
+            AgencySearchIndex.Index(db, agency);
+        }
+        db.AuditAction = "agency.import";
+        db.AuditReason = $"CSV import of {valid.Count} agencies.";
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return new ImportReport(total, valid.Count, rejected, true, valid.Count);
+    }
+
+    private static DateOnly? ParseDate(string text, string column, List<string> reasons, bool optional = false)
+    {
+        if (text.Length == 0)
+        {
+            if (!optional) reasons.Add($"{column} is empty: give a date as YYYY-MM-DD");
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        reasons.Add($"{column} '{text}' is not a date: write it as YYYY-MM-DD");
+        return null;
+    }
+}
+
+/// <summary>Writes the caller's state's registry as CSV, in the layout the import reads.</summary>
+public sealed class ExportAgencies(CebuDbContext db)
+{
+    public async Task<Outcome<int>> Handle(TextWriter output, CancellationToken ct)
+    {
+        if (!db.Access.Has(Permissions.AgenciesView) && !db.Access.Has(Permissions.AgenciesManage))
+            return Problem.Forbidden("Exporting the registry needs the agencies.view permission.");
+        Csv.WriteRow(output, AgencyCsv.Columns);
+        var count = 0;
+        await foreach (var a in db.Set<Agency>().AsNoTracking().OrderBy(a => a.LicenceNumber).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Csv.WriteRow(output,
+            [
+                a.LicenceNumber, a.LegalName, string.Join("; ", a.OtherNames.Select(n => n.Name)), a.Address, a.Contacts.Phone, a.Contacts.Email,
+                a.Contacts.Website, string.Join("; ", a.Principals.Select(AgencyCsv.Principal)), a.ValidFrom.ToString("yyyy-MM-dd"),
+                a.ValidUntil.ToString("yyyy-MM-dd"), string.Join("; ", a.Accreditations.Select(x => $"{x.Destination}:{x.Sector}")),
+                a.Status.ToString().ToLowerInvariant(), a.StatusSince?.ToString("yyyy-MM-dd"), a.StatusReason, a.StatusLegalReference,
+            ]);
+            count++;
+        }
+        return count;
+    }
+}

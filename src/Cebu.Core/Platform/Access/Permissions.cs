@@ -1,0 +1,62 @@
+namespace Cebu.Core.Platform.Access;
+
+/// <summary>Capabilities a role grants. Each is also the name of the authorization policy that requires it.</summary>
+public static class Permissions
+{
+    public const string AgenciesView = "agencies.view";
+    public const string AgenciesManage = "agencies.manage";
+    public const string AgenciesReport = "agencies.report";
+    public const string WorkersRegister = "workers.register";
+    public const string CasesHandle = "cases.handle";
+    public const string ReferralsReceive = "referrals.receive";
+    public const string InspectionsConduct = "inspections.conduct";
+    public const string VerificationDecide = "verification.decide";
+    public const string ReportsView = "reports.view";
+    public const string UsersManage = "users.manage";
+    public const string AuditVerify = "audit.verify";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, CasesHandle, ReferralsReceive,
+        InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify,
+    ];
+}
+
+/// <summary>The roles an official can hold, and what each may do.</summary>
+public static class Roles
+{
+    public const string Licensing = "licensing";
+    public const string LabourOfficer = "labour";
+    public const string Inspector = "inspector";
+    public const string Caseworker = "caseworker";
+    public const string Consul = "consul";
+    public const string Analyst = "analyst";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
+    {
+        [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersRegister, Permissions.VerificationDecide],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.InspectionsConduct],
+        [Caseworker] = [Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
+        [Consul] = [Permissions.AgenciesView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
+        [Analyst] = [Permissions.ReportsView],
+        // A system administrator manages users and settings and sees no personal data.
+        [Admin] = [Permissions.UsersManage, Permissions.AuditVerify],
+    };
+
+    public static IEnumerable<string> PermissionsOf(IEnumerable<string> roles) =>
+        roles.SelectMany(r => Grants.TryGetValue(r, out var p) ? p : []).Distinct();
+
+    /// <summary>Roles whose holders must sign in with a second factor.</summary>
+    public static bool RequiresTwoFactor(string role) => role == Admin;
+}
+
+/// <summary>Claim types Cebu adds to a signed-in official.</summary>
+public static class CebuClaims
+{
+    public const string Organisation = "cebu:org";
+    public const string State = "cebu:state";
+    public const string LocatedIn = "cebu:located";
+    public const string Permission = "cebu:perm";
+}

@@ -1,0 +1,17 @@
+using Cebu.Core.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cebu.Web.Pages.Account;
+
+public sealed class LogoutModel(SignInManager<CebuUser> signIn) : PageModel
+{
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Cebu.Core.Platform;
+using Cebu.Core.Platform.Access;
+using Cebu.Core.Platform.Data;
+using Cebu.Core.Platform.Seed;
+using Cebu.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Scalar.AspNetCore;
+
+namespace Cebu.Web.Platform;
+
+public static class CebuWeb
+{
+    public const string SmartScheme = "Cebu";
+
+    /// <summary>Languages of the pages; English is the source.</summary>
+    public static readonly string[] Cultures = ["en", "km", "my", "id", "th", "vi"];
+
+    public static readonly IReadOnlyDictionary<string, string> CultureNames = new Dictionary<string, string>
+    {
+        ["en"] = "English", ["km"] = "ខ្មែរ", ["my"] = "မြန်မာ", ["id"] = "Bahasa Indonesia", ["th"] = "ไทย", ["vi"] = "Tiếng Việt",
+    };
+
+    public static void AddCebu(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        services.AddCebuCore(builder.Configuration);
+        services.AddHttpContextAccessor();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddScoped<IRequestCaller, HttpRequestCaller>();
+
+        services.AddIdentityCore<CebuUser>().AddRoles<IdentityRole>().AddSignInManager().AddClaimsPrincipalFactory<CebuClaimsFactory>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie for pages, bearer token for the API", o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "cebu.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The API answers 401/403 with problem details rather than redirecting to a page.
+            o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            // Secure by default: anything not marked otherwise needs a signed-in official.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPermissionPolicies();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Agencies", Permissions.AgenciesView);
+                o.Conventions.AuthorizePage("/Agencies/Create", Permissions.AgenciesManage);
+                o.Conventions.AuthorizePage("/Agencies/Edit", Permissions.AgenciesManage);
+                o.Conventions.AuthorizePage("/Agencies/Import", Permissions.AgenciesManage);
+                o.Conventions.AuthorizeFolder("/Reports", Permissions.AgenciesReport);
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Cebu API";
+            doc.Info.Description = "The officials' and public API of Cebu, the platform for the ASEAN Declaration on the Protection and Promotion of the Rights of Migrant Workers.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<CebuDbContext>("database");
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Results.Problem(statusCode: status,
+                title: status == 401 ? "Sign in first." : "You may not do this.",
+                detail: status == 401 ? "Send 'Authorization: Bearer <accessToken>' from POST /api/v1/auth/login." : "Your role does not grant the permission this endpoint needs.")
+                .ExecuteAsync(ctx.HttpContext);
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var p in Permissions.All)
+            builder.AddPolicy(p, policy => policy.RequireAuthenticatedUser().RequireClaim(CebuClaims.Permission, p));
+        return builder;
+    }
+
+    /// <summary>Creates and migrates the database, loads reference data, and seeds demo data when empty.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.System;
+        var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
+        await seeder.MigrateAsync();
+        await seeder.SeedReferenceAsync();
+        if (app.Configuration.GetValue("Cebu:DemoData", true)) await seeder.SeedDemoAsync();
+    }
+
+    public static void MapCebu(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLogging>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<SecondFactorEnrolment>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").Public("Load balancers and monitors check that the database answers.");
+        app.MapOpenApi().Public("The API's description is public; every operation in it still needs its own permission.");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Cebu API").WithOpenApiRoutePattern("/openapi/v1.json")).Public("Browsable API documentation.");
+        app.MapGet("/language", (string culture, string? returnUrl, HttpContext ctx) =>
+        {
+            if (!Cultures.Contains(culture))
+                return Results.Problem(statusCode: 400, title: "Unknown language.", detail: $"Choose one of: {string.Join(", ", Cultures)}.");
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
+        }).Public("Anyone may choose the language of the pages.").ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapAgenciesApi();
+        app.MapRazorPages();
+    }
+}
+
+/// <summary>An administrator signed in without a second factor may only enrol one (or sign out).</summary>
+internal sealed class SecondFactorEnrolment(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext ctx)
+    {
+        if (ctx.User.HasClaim(CebuClaimsFactory.MustEnrolSecondFactor, "true")
+            && !ctx.Request.Path.StartsWithSegments("/Account") && !ctx.Request.Path.StartsWithSegments("/css") && !ctx.Request.Path.StartsWithSegments("/api")
+            && !ctx.Request.Path.StartsWithSegments("/language"))
+        {
+            ctx.Response.Redirect("/Account/SetupAuthenticator");
+            return Task.CompletedTask;
+        }
+        return next(ctx);
+    }
+}

@@ -1,0 +1,42 @@
+using Cebu.Core.Platform.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Cebu.Web.Platform;
+
+/// <summary>The one place that turns a use case's problem into RFC 9457 problem details (API) or field errors (pages).</summary>
+public static class Problems
+{
+    public static IResult ToResult(this Problem p)
+    {
+        if (p.Kind == ProblemKind.Validation)
+            return TypedResults.ValidationProblem(p.Errors?.ToDictionary() ?? new Dictionary<string, string[]>(), p.Detail, title: p.Title);
+        var status = p.Kind switch
+        {
+            ProblemKind.NotFound => StatusCodes.Status404NotFound,
+            ProblemKind.Conflict => StatusCodes.Status409Conflict,
+            ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+            ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var extensions = new Dictionary<string, object?>();
+        if (p.Extra is not null)
+            foreach (var prop in p.Extra.GetType().GetProperties()) extensions[prop.Name] = prop.GetValue(p.Extra);
+        return TypedResults.Problem(p.Detail, statusCode: status, title: p.Title, extensions: extensions);
+    }
+
+    public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome.Ok ? ok(outcome.Value!) : outcome.Problem!.ToResult();
+
+    /// <summary>Puts each field error beside its field on a page; problems without fields go to the summary.</summary>
+    public static void AddTo(this Problem p, ModelStateDictionary modelState, string prefix = "")
+    {
+        if (p.Errors is { Count: > 0 })
+            foreach (var (field, messages) in p.Errors)
+                foreach (var m in messages)
+                    modelState.AddModelError(prefix + Pascal(field), m);
+        else
+            modelState.AddModelError("", p.Detail is null ? p.Title : $"{p.Title} {p.Detail}");
+    }
+
+    private static string Pascal(string field) => string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
+}
