@@ -27,13 +27,20 @@ public static class Problems
 
     public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome.Ok ? ok(outcome.Value!) : outcome.Problem!.ToResult();
 
-    /// <summary>Puts each field error beside its field on a page; problems without fields go to the summary.</summary>
+    /// <summary>
+    /// Puts each field error beside its field on a page; problems without fields go to the summary. An error on an
+    /// item of a list ("accreditations[1].sector") goes beside the list's field, as "Line 2: ...".
+    /// </summary>
     public static void AddTo(this Problem p, ModelStateDictionary modelState, string prefix = "")
     {
         if (p.Errors is { Count: > 0 })
             foreach (var (field, messages) in p.Errors)
-                foreach (var m in messages)
-                    modelState.AddModelError(prefix + Pascal(field), m);
+            {
+                var bracket = field.IndexOf('[');
+                var root = bracket < 0 ? field : field[..bracket];
+                var line = bracket < 0 ? null : int.TryParse(field[(bracket + 1)..field.IndexOf(']')], out var i) ? $"Line {i + 1}: " : null;
+                foreach (var m in messages) modelState.AddModelError(prefix + Pascal(root), line + m);
+            }
         else
             modelState.AddModelError("", p.Detail is null ? p.Title : $"{p.Title} {p.Detail}");
     }

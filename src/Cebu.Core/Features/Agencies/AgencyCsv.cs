@@ -23,14 +23,14 @@ public static class AgencyCsv
 
     public static string Principal(Principal p) => $"{p.Name} ({p.Role})";
 
-    internal static List<PrincipalDto> ParsePrincipals(string text) =>
+    public static List<PrincipalDto> ParsePrincipals(string text) =>
         Split(text).Select(p =>
         {
             var open = p.LastIndexOf('(');
             return open > 0 && p.EndsWith(')') ? new PrincipalDto(p[..open].Trim(), p[(open + 1)..^1].Trim().ToLowerInvariant()) : new PrincipalDto(p, "director");
         }).ToList();
 
-    internal static List<AccreditationDto> ParseAccreditations(string text) =>
+    public static List<AccreditationDto> ParseAccreditations(string text) =>
         Split(text).Select(a =>
         {
             var colon = a.IndexOf(':');
