@@ -101,6 +101,26 @@ public static class CebuWeb
         services.AddHealthChecks().AddDbContextCheck<CebuDbContext>("database");
     }
 
+    /// <summary>An empty error response gets a body: problem details for the API, a short page for people.</summary>
+    private static async Task StatusCodePage(Microsoft.AspNetCore.Diagnostics.StatusCodeContext ctx)
+    {
+        var http = ctx.HttpContext;
+        var status = http.Response.StatusCode;
+        if (http.Request.Path.StartsWithSegments("/api") || !http.Request.Headers.Accept.ToString().Contains("text/html"))
+        {
+            await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>().WriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = status, Title = status == 404 ? "Nothing here." : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+                    Detail = status == 404 ? "Check the address; the API reference is at /api-docs." : null },
+            });
+            return;
+        }
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var text = status == 404 ? "This page does not exist." : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{status} · Cebu</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>{status}: {System.Net.WebUtility.HtmlEncode(text)}</h1><p><a href=\"/\">Cebu home</a> · <a href=\"/check-agency\">Check an agency</a></p></main></body></html>");
+    }
+
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
@@ -137,7 +157,7 @@ public static class CebuWeb
     {
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodePage);
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

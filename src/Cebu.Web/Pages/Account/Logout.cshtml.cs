@@ -1,10 +1,12 @@
 using Cebu.Core.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cebu.Web.Pages.Account;
 
+[Authorize]
 public sealed class LogoutModel(SignInManager<CebuUser> signIn) : PageModel
 {
     public void OnGet() { }

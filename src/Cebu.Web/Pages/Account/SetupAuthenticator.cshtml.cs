@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Cebu.Core.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cebu.Web.Pages.Account;
 
 /// <summary>Any signed-in official may enrol an authenticator (TOTP); administrators must.</summary>
+[Authorize]
 public sealed class SetupAuthenticatorModel(UserManager<CebuUser> users, SignInManager<CebuUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the 6-digit code from your app.")] public string? Code { get; set; }
