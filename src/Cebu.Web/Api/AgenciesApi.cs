@@ -51,8 +51,11 @@ public static class AgenciesApi
     private static async Task<IResult> PublicLookup(string? q, LookupAgencies lookup, CancellationToken ct) =>
         (await lookup.Handle(q, ct)).ToResult(r => TypedResults.Ok(new { items = r.Items }));
 
-    private static async Task<IResult> List(string? q, LicenceStatus? status, ListAgencies list, CancellationToken ct, int page = 1, int pageSize = 50) =>
-        (await list.Handle(new ListAgencies.Request(q, status, page, pageSize), ct)).ToResult(TypedResults.Ok);
+    private static async Task<IResult> List(string? q, string? status, ListAgencies list, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        if (!QueryValues.TryEnum<LicenceStatus>(status, "status", out var s, out var bad)) return bad!;
+        return (await list.Handle(new ListAgencies.Request(q, s, page, pageSize), ct)).ToResult(TypedResults.Ok);
+    }
 
     private static async Task<IResult> Get(Guid id, GetAgency get, HttpContext http, CancellationToken ct) =>
         (await get.Handle(id, ct)).ToResult(a => WithETag(http, a, TypedResults.Ok(a)));

@@ -87,6 +87,7 @@ public static class CebuWeb
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
 
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
@@ -181,6 +182,7 @@ public static class CebuWeb
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapAgenciesApi();
+        api.MapWorkersApi();
         app.MapRazorPages();
     }
 }

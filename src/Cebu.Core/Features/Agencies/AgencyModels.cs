@@ -58,7 +58,6 @@ public sealed record StatusChangeDto(string Action, LicenceStatus? From, Licence
 /// <summary>One line of an officials' list.</summary>
 public sealed record AgencySummary(Guid Id, string LicensingState, string LicenceNumber, string LegalName, LicenceStatus Status, DateOnly ValidUntil);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 internal static class AgencyRules
 {

@@ -7,6 +7,7 @@ public static class Permissions
     public const string AgenciesManage = "agencies.manage";
     public const string AgenciesReport = "agencies.report";
     public const string WorkersRegister = "workers.register";
+    public const string WorkersView = "workers.view";
     public const string CasesHandle = "cases.handle";
     public const string ReferralsReceive = "referrals.receive";
     public const string InspectionsConduct = "inspections.conduct";
@@ -17,7 +18,7 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, CasesHandle, ReferralsReceive,
+        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, CasesHandle, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify,
     ];
 }
@@ -36,10 +37,10 @@ public static class Roles
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
-        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersRegister, Permissions.VerificationDecide],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.InspectionsConduct],
-        [Caseworker] = [Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
-        [Consul] = [Permissions.AgenciesView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.InspectionsConduct],
+        [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive],
+        [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
         [Analyst] = [Permissions.ReportsView],
         // A system administrator manages users and settings and sees no personal data.
         [Admin] = [Permissions.UsersManage, Permissions.AuditVerify],

@@ -47,3 +47,6 @@ public sealed class Validation
 
     public Problem ToProblem() => Problem.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }
+
+/// <summary>One page of a list, with the total count.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -25,6 +25,9 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         new("licensing@vn.demo", Roles.Licensing, "vn-dolab", "Licensing officer, Viet Nam"),
         new("licensing@la.demo", Roles.Licensing, "la-mlsw", "Licensing officer, Lao PDR"),
         new("labour@kh.demo", Roles.LabourOfficer, "kh-mlvt", "Labour officer, Cambodia"),
+        new("labour@ph.demo", Roles.LabourOfficer, "ph-dmw", "Labour officer, Philippines"),
+        new("labour@id.demo", Roles.LabourOfficer, "id-kemnaker", "Labour officer, Indonesia"),
+        new("labour@mm.demo", Roles.LabourOfficer, "mm-mol", "Labour officer, Myanmar"),
         new("inspector@th.demo", Roles.Inspector, "th-dlpw", "Labour inspector, Thailand"),
         new("inspector@my.demo", Roles.Inspector, "my-jtksm", "Labour inspector, Malaysia"),
         new("inspector@sg.demo", Roles.Inspector, "sg-mom", "Labour inspector, Singapore"),
@@ -110,8 +113,15 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
                 WhatHappened = "Contract substitution on arrival: lower wage than the contract signed in Yangon (demo).", OccurredOn = today.AddDays(-90), Place = "Mae Sot, Thailand",
                 ReportedAt = now.AddDays(-80), ActionTaken = "Licence suspended pending investigation (demo).", ActionRecordedAt = now.AddDays(-40), ActionRecordedBy = "licensing@mm.demo",
             });
+        var workers = DemoWorkers.Build(byLicence, today, now).ToList();
+        db.AddRange(workers);
+        db.AddRange(workers.Select(w => new Cebu.Core.Features.Workers.WorkerEvent
+        {
+            WorkerId = w.Id, OwnerState = w.OwnerState, On = today.AddMonths(-15), Kind = "registered", Summary = "Registered at recruitment (demo).",
+            RecordedBy = $"labour@{w.OwnerState.ToLowerInvariant()}.demo", RecordedAt = now,
+        }));
         db.AuditAction = "demo.seed";
-        db.AuditReason = "Demo data: errant-agency reports.";
+        db.AuditReason = "Demo data: errant-agency reports and workers.";
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo data: {Agencies} agencies, {Accounts} accounts", agencies.Count, DemoAccounts.Count);
         return true;

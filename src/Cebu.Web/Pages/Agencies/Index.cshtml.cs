@@ -2,6 +2,7 @@ using System.Text;
 using Cebu.Core.Features.Agencies;
 using Cebu.Core.Platform.Access;
 using Cebu.Core.Platform.Reference;
+using Cebu.Core.Platform.Results;
 using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

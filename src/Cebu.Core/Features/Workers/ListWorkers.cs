@@ -1,0 +1,71 @@
+using Cebu.Core.Platform.Access;
+using Cebu.Core.Platform.Data;
+using Cebu.Core.Platform.Results;
+using Cebu.Matching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cebu.Core.Features.Workers;
+
+/// <summary>Which list: the sending state's own workers, the workers placed on the caller's territory, or a consul's nationals where posted.</summary>
+public enum WorkerView { Own, PlacedHere, Nationals }
+
+/// <summary>
+/// The lists of workers an official may see: the sending state's by phase and destination; the receiving state's
+/// placed workers with permits expiring within N days; a consular officer's nationals in the state where posted.
+/// Search by name (tolerant of accents, spacing, word order and small spelling differences), document number or
+/// date of birth.
+/// </summary>
+public sealed class ListWorkers(CebuDbContext db)
+{
+    public sealed record Request(WorkerView View = WorkerView.Own, JourneyPhase? Phase = null, string? Destination = null, int? PermitExpiresWithinDays = null,
+        string? Q = null, DateOnly? DateOfBirth = null, int Page = 1, int PageSize = 50);
+
+    public const double NameThreshold = 0.86;
+
+    public async Task<Outcome<Paged<WorkerSummary>>> Handle(Request r, CancellationToken ct)
+    {
+        var who = db.Access;
+        if (!who.Has(Permissions.WorkersView) && !who.Has(Permissions.WorkersRegister))
+            return Problem.Forbidden("Lists of workers need the workers.view permission.");
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var q = db.Set<Worker>().AsNoTracking();
+        q = r.View switch
+        {
+            WorkerView.Own => q.Where(w => w.OwnerState == who.State),
+            WorkerView.PlacedHere => q.Where(w => w.PlacementState == who.State),
+            // Access rule 3: consular officers see their own nationals in the state where they are posted.
+            _ => who.LocatedIn is null ? q.Where(w => false) : q.Where(w => w.OwnerState == who.State && (w.PlacementState == who.LocatedIn || (w.Destination == who.LocatedIn && w.ReturnedOn == null))),
+        };
+        if (r.Phase is { } phase) q = q.Where(w => w.Phase == phase);
+        if (!string.IsNullOrWhiteSpace(r.Destination)) q = q.Where(w => w.Destination == r.Destination.ToUpper());
+        if (r.PermitExpiresWithinDays is { } days)
+        {
+            var until = today.AddDays(days);
+            q = q.Where(w => w.WorkPermitExpiry != null && w.WorkPermitExpiry <= until);
+        }
+        if (r.DateOfBirth is { } dob) q = q.Where(w => w.DateOfBirth == dob);
+
+        List<Worker> rows;
+        if (!string.IsNullOrWhiteSpace(r.Q))
+        {
+            var doc = WorkerRules.Document(r.Q);
+            var tokens = NameFolding.Tokens(r.Q);
+            // Block on any word's first two letters (cheap in SQL), then compare whole names in memory.
+            var blocks = tokens.Where(t => t.Length >= 2).Select(t => t[..2]).Distinct().ToList();
+            var byDoc = q.Where(w => w.PassportNumber == doc || w.NationalIdNumber == doc || w.CertificateOfIdentityNumber == doc || w.WorkPermitNumber == doc);
+            var candidates = blocks.Count == 0 ? [] : await q.Where(w => blocks.Any(b => w.SearchName.Contains(b))).Take(5000).ToListAsync(ct);
+            var exact = await byDoc.ToListAsync(ct);
+            rows = exact.Concat(candidates
+                    .Select(w => (w, s: Similarity.TokenSet(r.Q, w.SearchName)))
+                    .Where(x => x.s >= NameThreshold).OrderByDescending(x => x.s).Select(x => x.w))
+                .DistinctBy(w => w.Id).ToList();
+        }
+        else rows = await q.OrderBy(w => w.FamilyName).ThenBy(w => w.GivenNames).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct);
+
+        var total = string.IsNullOrWhiteSpace(r.Q) ? await q.CountAsync(ct) : rows.Count;
+        if (!string.IsNullOrWhiteSpace(r.Q)) rows = rows.Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToList();
+        var items = rows.Select(w => new WorkerSummary(w.Id, w.OwnerState, w.FamilyName, w.GivenNames, w.DateOfBirth, w.Phase, w.Destination, w.PlacementState,
+            w.Employer, w.WorkPermitNumber, w.WorkPermitExpiry, w.DocumentationStatus)).ToList();
+        return new Paged<WorkerSummary>(items, r.Page, r.PageSize, total);
+    }
+}

@@ -1,0 +1,58 @@
+using Cebu.Core.Platform.Access;
+using Cebu.Core.Platform.Data;
+using Cebu.Core.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cebu.Core.Features.Workers;
+
+/// <summary>The owning state corrects a worker's identity or contacts; the timeline keeps which fields changed.</summary>
+public sealed class UpdateWorker(CebuDbContext db)
+{
+    public sealed record Request(Guid Id, WorkerInput Worker, int? ExpectedVersion, string? Reason);
+
+    public async Task<Outcome<Worker>> Handle(Request r, CancellationToken ct)
+    {
+        var who = db.Access;
+        var w = await db.Set<Worker>().FirstOrDefaultAsync(x => x.Id == r.Id, ct);
+        if (w is null) return Problem.NotFound("The worker");
+        if (w.OwnerState != who.State || !who.Has(Permissions.WorkersRegister))
+            return Problem.Forbidden("Only the sending state that owns the record can edit it.");
+        if (r.ExpectedVersion is { } v0 && v0 != w.Version) return Problem.Stale();
+        var now = db.Clock.GetUtcNow();
+        var v = WorkerRules.Validate(r.Worker, DateOnly.FromDateTime(now.UtcDateTime));
+        if (v.HasErrors) return v.ToProblem();
+        WorkerRules.Apply(w, r.Worker);
+        var changed = db.Entry(w).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).Where(n => n != "SearchName").ToList();
+        if (changed.Count == 0) return w;
+        w.UpdatedAt = now;
+        db.Add(Timeline.Event(w, DateOnly.FromDateTime(now.UtcDateTime), "edited", $"Changed: {string.Join(", ", changed)}. {r.Reason}".Trim(), who, now));
+        db.AuditAction = "worker.update";
+        db.AuditReason = r.Reason ?? "Record corrected.";
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Problem.Stale(); }
+        return w;
+    }
+}
+
+/// <summary>A worker's record with its timeline, for the owning state; the receiving state gets the placement view.</summary>
+public sealed class GetWorker(CebuDbContext db)
+{
+    public async Task<Outcome<WorkerDetails>> Handle(Guid id, CancellationToken ct)
+    {
+        var who = db.Access;
+        if (!who.Has(Permissions.WorkersView) && !who.Has(Permissions.WorkersRegister))
+            return Problem.Forbidden("Reading workers' records needs the workers.view permission.");
+        var w = await db.Set<Worker>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null) return Problem.NotFound("The worker");
+        // Access rule 2: a receiving state sees identity, permit and employer, not the sending state's timeline or family contacts.
+        if (w.OwnerState != who.State && !who.IsSystem)
+        {
+            w.NextOfKin = new NextOfKin();
+            w.Contacts = new WorkerContacts { AddressAbroad = w.Contacts.AddressAbroad };
+            w.PreDeparture = new PreDeparture { ContractReference = w.PreDeparture.ContractReference, ContractSignedOn = w.PreDeparture.ContractSignedOn };
+            return new WorkerDetails(w, []);
+        }
+        var events = await db.Set<WorkerEvent>().AsNoTracking().Where(e => e.WorkerId == id).ToListAsync(ct);
+        return new WorkerDetails(w, events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new WorkerEventDto(e.On, e.Kind, e.Summary, e.RecordedBy)).ToList());
+    }
+}

@@ -1,0 +1,69 @@
+using Cebu.Core.Features.Workers;
+using Cebu.Core.Platform.Access;
+using Cebu.Core.Platform.Results;
+using Cebu.Web.Platform;
+
+namespace Cebu.Web.Api;
+
+/// <summary>A worker to register at recruitment.</summary>
+public sealed record RegisterWorkerBody(WorkerInput? Worker, Guid? AgencyId, string? Destination, string? Sector, string? JobOrderNumber, string? Employer, string? JobTitle);
+
+/// <summary>Move a worker to a phase, with that step's evidence.</summary>
+public sealed record AdvanceJourneyBody(JourneyPhase? Target, JourneyEvidence? Evidence);
+
+/// <summary>A documentation status with its reason and start date.</summary>
+public sealed record DocumentationStatusBody(DocumentationStatus? Status, string? Reason, DateOnly? Since);
+
+/// <summary>A national's status in a crisis.</summary>
+public sealed record CrisisStatusBody(string? Country, CrisisStatus? Status, string? Note);
+
+public static class WorkersApi
+{
+    public static void MapWorkersApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/public/clearances/{code}", async (string code, CheckClearance check, CancellationToken ct) => (await check.Handle(code, ct)).ToResult(TypedResults.Ok))
+            .WithTags("Public clearance check").WithSummary("Check a deployment clearance code.")
+            .Public("An immigration officer or anyone shown a clearance checks its code; only what is needed is shown.");
+
+        var g = api.MapGroup("/workers").WithTags("Workers");
+        g.MapGet("/", async (ListWorkers list, CancellationToken ct, string? view = null, string? phase = null, string? destination = null,
+                int? permitExpiresWithinDays = null, string? q = null, DateOnly? dateOfBirth = null, int page = 1, int pageSize = 50) =>
+            {
+                if (!QueryValues.TryEnum<WorkerView>(view, "view", out var v, out var bad) || !QueryValues.TryEnum<JourneyPhase>(phase, "phase", out var p, out bad)) return bad!;
+                return (await list.Handle(new ListWorkers.Request(v ?? WorkerView.Own, p, destination, permitExpiresWithinDays, q, dateOfBirth, page, pageSize), ct)).ToResult(TypedResults.Ok);
+            })
+            .RequireAuthorization(Permissions.WorkersView).WithSummary("Workers you may see: own, placedHere (with permit expiry filter) or nationals (consuls); search by name, document number or date of birth.");
+        g.MapGet("/{id:guid}", async (Guid id, GetWorker get, CancellationToken ct) => (await get.Handle(id, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkersView).WithSummary("A worker's record and timeline.");
+        g.MapPost("/", async (RegisterWorkerBody b, RegisterWorker register, CancellationToken ct) =>
+            {
+                if (b.Worker is null) return Problem.Invalid("worker", "Send the worker's identity in 'worker'.").ToResult();
+                return (await register.Handle(new RegisterWorker.Request(b.Worker, b.AgencyId, b.Destination, b.Sector, b.JobOrderNumber, b.Employer, b.JobTitle), ct))
+                    .ToResult(w => TypedResults.Created($"/api/v1/workers/{w.Id}", w));
+            })
+            .RequireAuthorization(Permissions.WorkersRegister).WithSummary("Register a worker at recruitment.");
+        g.MapPut("/{id:guid}", async (Guid id, WorkerInput b, UpdateWorker update, CancellationToken ct, string? reason = null) =>
+                (await update.Handle(new UpdateWorker.Request(id, b, null, reason), ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkersRegister).WithSummary("Correct a worker's identity or contacts.");
+        g.MapPost("/{id:guid}/journey", async (Guid id, AdvanceJourneyBody b, AdvanceJourney advance, CancellationToken ct) =>
+                (await advance.Handle(new AdvanceJourney.Request(id, b.Target, b.Evidence ?? new JourneyEvidence()), ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkersView).WithSummary("Record a step's evidence and move the worker on; a refusal names each failed gate.");
+        g.MapPost("/{id:guid}/documentation-status", async (Guid id, DocumentationStatusBody b, SetDocumentationStatus set, CancellationToken ct) =>
+                (await set.Handle(new SetDocumentationStatus.Request(id, b.Status, b.Reason, b.Since), ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkersView).WithSummary("Record documented, undocumented or undocumented through no fault of their own.");
+
+        var crisis = api.MapGroup("/crisis").WithTags("Crisis");
+        crisis.MapGet("/{country}", async (string country, ListCrisis list, HttpContext http, CancellationToken ct, string? region = null, string? format = null) =>
+            {
+                var outcome = await list.Handle(country, region, ct);
+                if (!outcome.Ok || format != "csv") return outcome.ToResult(TypedResults.Ok);
+                var w = new StringWriter();
+                ListCrisis.WriteCsv(w, outcome.Value!);
+                return TypedResults.Text(w.ToString(), "text/csv; charset=utf-8");
+            })
+            .RequireAuthorization(Permissions.WorkersView).WithSummary("Your nationals in a country (and region) in crisis; ?format=csv to export.");
+        crisis.MapPost("/workers/{id:guid}", async (Guid id, CrisisStatusBody b, SetCrisisStatus set, CancellationToken ct) =>
+                (await set.Handle(id, b.Country, b.Status, b.Note, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkersView).WithSummary("Record a national's status in a crisis.");
+    }
+}
