@@ -83,6 +83,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Agencies/Edit", Permissions.AgenciesManage);
                 o.Conventions.AuthorizePage("/Agencies/Import", Permissions.AgenciesManage);
                 o.Conventions.AuthorizeFolder("/Reports", Permissions.AgenciesReport);
+                o.Conventions.AuthorizeFolder("/Workers", Permissions.WorkersView);
+                o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();

@@ -12,6 +12,8 @@ public sealed record JourneyEvidence
 {
     // Recruitment
     public Guid? AgencyId { get; init; }
+    /// <summary>The recruiting agency by its licence number in the worker's sending state (instead of AgencyId).</summary>
+    public string? AgencyLicenceNumber { get; init; }
     public string? Destination { get; init; }
     public string? Sector { get; init; }
     public string? JobOrderNumber { get; init; }
@@ -69,6 +71,13 @@ public sealed class AdvanceJourney(CebuDbContext db)
 
         var now = db.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (target == JourneyPhase.PreDeparture && !string.IsNullOrWhiteSpace(r.Evidence.AgencyLicenceNumber))
+        {
+            var licence = r.Evidence.AgencyLicenceNumber.Trim();
+            var id = await db.Set<Agency>().IgnoreQueryFilters().Where(a => a.LicensingState == w.OwnerState && a.LicenceNumber == licence).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            if (id is null) return Problem.Invalid("agency", $"No agency with licence {licence} is registered in {w.OwnerState}.");
+            r = r with { Evidence = r.Evidence with { AgencyId = id } };
+        }
         Apply(w, target, r.Evidence);
         AgencyFacts? agency = null;
         if (w.AgencyId is { } agencyId && target is JourneyPhase.PreDeparture or JourneyPhase.Cleared)

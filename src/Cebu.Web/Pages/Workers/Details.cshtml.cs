@@ -1,0 +1,81 @@
+using System.Globalization;
+using Cebu.Core.Features.Workers;
+using Cebu.Core.Platform.Results;
+using Cebu.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cebu.Web.Pages.Workers;
+
+/// <summary>A worker's record, journey and timeline; each next step of the journey is a form with the evidence it needs.</summary>
+public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocumentationStatus documentation) : PageModel
+{
+    public Worker? Worker { get; private set; }
+    public IReadOnlyList<WorkerEventDto> Timeline { get; private set; } = [];
+    public List<(string Gate, string Message)> GateErrors { get; } = [];
+    public string? GateTitle { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAdvanceAsync(Guid id, JourneyPhase? target, JourneyEvidence evidence, string? fees,
+        string? serviceKind, string? serviceProvider, DateOnly? serviceOn, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (target == JourneyPhase.Cleared)
+        {
+            var parsed = ParseFees(fees, out var bad);
+            if (bad is not null) { GateErrors.Add(("fees", bad)); GateTitle = "The fees could not be read."; return await Load(id, ct) ? Page() : NotFound(); }
+            evidence = evidence with { Fees = parsed };
+        }
+        if (target == JourneyPhase.Reintegration && !string.IsNullOrWhiteSpace(serviceProvider) && serviceOn is { } on)
+            evidence = evidence with { Reintegration = [new ReintegrationService { Kind = serviceKind ?? "counselling", Provider = serviceProvider.Trim(), On = on }] };
+        var outcome = await advance.Handle(new AdvanceJourney.Request(id, target, evidence), ct);
+        if (outcome.Ok) return Redirect($"/Workers/Details/{id}");
+        return await Refused(id, outcome.Problem!, ct);
+    }
+
+    public async Task<IActionResult> OnPostDocumentationAsync(Guid id, DocumentationStatus? docStatus, string? docReason, DateOnly? docSince, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await documentation.Handle(new SetDocumentationStatus.Request(id, docStatus, docReason, docSince), ct);
+        if (outcome.Ok) return Redirect($"/Workers/Details/{id}");
+        return await Refused(id, outcome.Problem!, ct);
+    }
+
+    private async Task<IActionResult> Refused(Guid id, Problem p, CancellationToken ct)
+    {
+        if (p.Kind == ProblemKind.NotFound) return NotFound();
+        GateTitle = p.Title;
+        if (p.Errors is { } errors) foreach (var (gate, messages) in errors) foreach (var m in messages) GateErrors.Add((gate, m));
+        else GateErrors.Add(("", p.Detail ?? p.Title));
+        return await Load(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Reads "150 USD | KH-DEMO-001 | medical check" lines.</summary>
+    internal static List<FeePaid> ParseFees(string? text, out string? error)
+    {
+        error = null;
+        var fees = new List<FeePaid>();
+        foreach (var (line, n) in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, n) => (l, n + 1)))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            var money = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 3 || money.Length != 2 || !decimal.TryParse(money[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+            {
+                error = $"Line {n}: write 'amount currency | to whom | what for', e.g. '150 USD | Example Agency | medical check'.";
+                return [];
+            }
+            fees.Add(new FeePaid { Amount = amount, Currency = money[1].ToUpperInvariant(), PaidTo = parts[1], Purpose = parts[2] });
+        }
+        return fees;
+    }
+
+    private async Task<bool> Load(Guid id, CancellationToken ct)
+    {
+        var outcome = await get.Handle(id, ct);
+        if (!outcome.Ok) return false;
+        Worker = outcome.Value!.Worker;
+        Timeline = outcome.Value.Timeline;
+        return true;
+    }
+}
