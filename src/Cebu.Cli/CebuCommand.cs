@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cebu.Core.Features.Agencies;
+using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform;
 using Cebu.Core.Platform.Access;
 using Cebu.Core.Platform.Audit;
@@ -25,6 +26,7 @@ public static class CebuCommand
         root.Subcommands.Add(Db());
         root.Subcommands.Add(Audit());
         root.Subcommands.Add(Agencies());
+        root.Subcommands.Add(Workers());
         return root;
     }
 
@@ -61,7 +63,7 @@ public static class CebuCommand
             await Progress().StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("Verifying audit events", maxValue: Math.Max(1, total));
-                result = await use.Handle(new Progress<long>(n => task.Value = n), ct);
+                result = await use.Handle(new SyncProgress<long>(n => task.Value = n), ct);
                 task.Value = task.MaxValue;
             });
             if (result!.Intact)
@@ -82,40 +84,8 @@ public static class CebuCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report rejected ones; write nothing." };
         var import = new Command("import", "Import agencies from CSV: every valid row in one transaction, or none.") { file, state, dryRun };
         import.SetAction(async (parse, ct) =>
-        {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                Console.Error.WriteLine($"No file at {path.FullName}.");
-                return 1;
-            }
-            await using var sp = Services(parse);
-            using var scope = sp.CreateScope();
-            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = Officer(parse.GetValue(state)!);
-            var use = scope.ServiceProvider.GetRequiredService<ImportAgencies>();
-            using var reader = path.OpenText();
-            Cebu.Core.Platform.Results.Outcome<ImportReport> outcome = default;
-            await Progress().StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask(parse.GetValue(dryRun) ? "Checking rows" : "Importing rows");
-                outcome = await use.Handle(reader, parse.GetValue(dryRun), new Progress<(int done, int total)>(p => { task.MaxValue = Math.Max(1, p.total); task.Value = p.done; }), ct);
-                task.Value = task.MaxValue;
-            });
-            if (!outcome.Ok)
-            {
-                Console.Error.WriteLine($"{outcome.Problem!.Title} {outcome.Problem.Detail}");
-                foreach (var (field, messages) in outcome.Problem.Errors ?? new Dictionary<string, string[]>())
-                    foreach (var m in messages) Console.Error.WriteLine($"  {field}: {m}");
-                return 1;
-            }
-            var report = outcome.Value!;
-            foreach (var r in report.Rejected)
-                Console.WriteLine($"line {r.Line}{(r.LicenceNumber is null ? "" : $" ({r.LicenceNumber})")}: {string.Join("; ", r.Reasons)}");
-            Console.WriteLine(report.Committed
-                ? $"Imported {report.Imported} of {report.Rows} rows in one transaction; {report.Rejected.Count} rejected."
-                : $"Dry run: {report.Valid} of {report.Rows} rows are valid, {report.Rejected.Count} rejected. Nothing was written.");
-            return report.Rejected.Count == 0 ? 0 : 3;
-        });
+            await RunImport(parse, parse.GetValue(file)!, Officer(parse.GetValue(state)!), parse.GetValue(dryRun),
+                (sp, reader, progress, c) => sp.GetRequiredService<ImportAgencies>().Handle(reader, parse.GetValue(dryRun), progress, c), ct));
 
         var output = new Argument<FileInfo>("file") { Description = "Where to write the CSV." };
         var export = new Command("export", "Export a state's registry to CSV.") { output, state };
@@ -134,6 +104,57 @@ public static class CebuCommand
             return 0;
         });
         return new Command("agencies", "The recruitment-agency registry.") { import, export };
+    }
+
+    private static Command Workers()
+    {
+        var state = new Option<string>("--state") { Description = "The sending state (ISO code, e.g. KH) whose labour office registers the workers.", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = $"The CSV file, with the columns {string.Join(",", ImportWorkers.Columns)}." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report rejected ones; write nothing." };
+        var import = new Command("import", "Register workers from CSV: the whole batch in one transaction, only when every row is valid.") { file, state, dryRun };
+        import.SetAction(async (parse, ct) =>
+        {
+            var access = new FixedAccessContext(null, Who("workers"), null, parse.GetValue(state)!.ToUpperInvariant(), null, false, Roles.Grants[Roles.LabourOfficer].ToHashSet());
+            return await RunImport(parse, parse.GetValue(file)!, access, parse.GetValue(dryRun),
+                (sp, reader, progress, c) => sp.GetRequiredService<ImportWorkers>().Handle(reader, parse.GetValue(dryRun), progress, c), ct);
+        });
+        return new Command("workers", "Migrant workers' records.") { import };
+    }
+
+    /// <summary>Runs an import use case with a progress bar and prints each rejected row with its line number.</summary>
+    private static async Task<int> RunImport(ParseResult parse, FileInfo path, IAccessContext access, bool dryRun,
+        Func<IServiceProvider, TextReader, IProgress<(int done, int total)>, CancellationToken, Task<Cebu.Core.Platform.Results.Outcome<ImportReport>>> run, CancellationToken ct)
+    {
+        if (!path.Exists)
+        {
+            Console.Error.WriteLine($"No file at {path.FullName}.");
+            return 1;
+        }
+        await using var sp = Services(parse);
+        using var scope = sp.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Override = access;
+        using var reader = path.OpenText();
+        Cebu.Core.Platform.Results.Outcome<ImportReport> outcome = default;
+        await Progress().StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask(dryRun ? "Checking rows" : "Importing rows");
+            outcome = await run(scope.ServiceProvider, reader, new SyncProgress<(int done, int total)>(p => { task.MaxValue = Math.Max(1, p.total); task.Value = p.done; }), ct);
+            task.Value = task.MaxValue;
+        });
+        if (!outcome.Ok)
+        {
+            Console.Error.WriteLine($"{outcome.Problem!.Title} {outcome.Problem.Detail}");
+            foreach (var (field, messages) in outcome.Problem.Errors ?? new Dictionary<string, string[]>())
+                foreach (var m in messages) Console.Error.WriteLine($"  {field}: {m}");
+            return 1;
+        }
+        var report = outcome.Value!;
+        foreach (var r in report.Rejected)
+            Console.WriteLine($"line {r.Line}{(r.LicenceNumber is null ? "" : $" ({r.LicenceNumber})")}: {string.Join("; ", r.Reasons)}");
+        Console.WriteLine(report.Committed
+            ? $"Imported {report.Imported} of {report.Rows} rows in one transaction; {report.Rejected.Count} rejected."
+            : $"{(dryRun ? "Dry run" : "Nothing imported")}: {report.Valid} of {report.Rows} rows are valid, {report.Rejected.Count} rejected. Nothing was written.");
+        return report.Rejected.Count == 0 ? 0 : 3;
     }
 
     private static Spectre.Console.Progress Progress() =>
@@ -161,4 +182,10 @@ public static class CebuCommand
         services.AddCebuCore(config);
         return services.BuildServiceProvider();
     }
+}
+
+/// <summary>Reports progress on the caller's thread (System.Progress posts to the thread pool, so the bar lags and can end short).</summary>
+internal sealed class SyncProgress<T>(Action<T> update) : IProgress<T>
+{
+    public void Report(T value) => update(value);
 }
