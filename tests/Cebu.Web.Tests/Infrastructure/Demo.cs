@@ -26,7 +26,9 @@ public static class Demo
     /// <summary>Suspended; reported by TH 45 days ago with no action (overdue).</summary>
     public const string KhSuspended = "KH-DEMO-002";
     public const string KhCancelled = "KH-DEMO-003";
-    /// <summary>Kampuchea Overseas Jobs Co., Ltd., blacklisted 300 days ago; principal Chenda Fictional.</summary>
+    /// <summary>Tonle Sap Workforce Co., Ltd., blacklisted 300 days ago; its director is Chenda Fictional.</summary>
     public const string KhBlacklisted = "KH-DEMO-004";
+    public const string KhBlacklistedName = "Tonle Sap Workforce Co., Ltd.";
+    /// <summary>Kampuchea Overseas Jobs Co., Ltd.: active, but its end date passed 15 days ago, so it reads as expired.</summary>
     public const string KhExpired = "KH-DEMO-005";
 }
