@@ -49,7 +49,8 @@ public abstract class CebuApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Cebu", ConnectionString);
         builder.UseSetting("Cebu:DemoData", "true");
-        builder.ConfigureLogging(l => l.ClearProviders());
+        // Quiet by default; CEBU_TEST_LOGS=1 keeps the application's log (errors with their exceptions) on the console.
+        if (Environment.GetEnvironmentVariable("CEBU_TEST_LOGS") != "1") builder.ConfigureLogging(l => l.ClearProviders());
     }
 
     /// <summary>A client that keeps cookies, does not follow redirects, and checks every API error is a problem document.</summary>
