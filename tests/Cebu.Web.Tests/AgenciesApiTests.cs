@@ -103,7 +103,7 @@ public abstract class AgenciesApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         // Reviewed without a reason: the justification is required.
         await (await kh.PostJson("/api/v1/agencies", Samples.Create(comeback, reviewed: true))).ShouldNameFields("justification");
         // Nothing was written by the refusals.
-        await (await kh.GetAsync($"/api/v1/agencies?q={licence}")).OkJson().ContinueWith(t => Assert.Equal(0, t.Result["total"]!.GetValue<int>()));
+        Assert.Equal(0, (await (await kh.GetAsync($"/api/v1/agencies?q={licence}")).OkJson())["total"]!.GetValue<int>());
 
         var granted = await kh.PostJson("/api/v1/agencies", Samples.Create(comeback, reviewed: true, justification: "Same name as a former director; identity documents checked, a different person."));
         await granted.ShouldBe(HttpStatusCode.Created);

@@ -133,23 +133,24 @@ public sealed class PostgresApp : CebuApp
 
     protected override async Task<string> CreateDatabaseAsync()
     {
-        _database = $"cebu_test_{Guid.NewGuid():N}";
+        var name = $"cebu_test_{Guid.NewGuid():N}";
         try
         {
             await using var connection = new NpgsqlConnection(On("postgres", pooling: false));
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
             throw new InvalidOperationException(
                 $"The PostgreSQL half of the integration tests needs PostgreSQL at '{new NpgsqlConnectionStringBuilder(AdminConnection) { Password = null }}' " +
-                "with a superuser role 'cebu' (password 'cebu'), and could not create a database there: " + e.Message + " " +
+                "with a superuser role 'cebu' (password 'cebu'), and could not create a database there: " + e.Message.TrimEnd('.') + ". " +
                 "Run the tests with the README's test command, ./test.sh, which starts PostgreSQL 15 and creates that role; " +
                 "or point CEBU_TEST_POSTGRES at a server where the role may create databases.", e);
         }
-        return On(_database);
+        _database = name;
+        return On(name);
     }
 
     protected override async Task DropDatabaseAsync()
