@@ -37,7 +37,10 @@ public sealed record WorkerSummary(Guid Id, string OwnerState, string FamilyName
 public sealed record WorkerEventDto(DateOnly On, string Kind, string Summary, string RecordedBy);
 
 /// <summary>A worker's full record, for the sending state that owns it.</summary>
-public sealed record WorkerDetails(Worker Worker, IReadOnlyList<WorkerEventDto> Timeline);
+public sealed record WorkerDetails(Worker Worker, IReadOnlyList<WorkerEventDto> Timeline, IReadOnlyList<WorkerRead> ReadBy);
+
+/// <summary>Who read a worker's record, and when.</summary>
+public sealed record WorkerRead(DateTimeOffset At, string? UserName, string? OrganisationId);
 
 internal static class WorkerRules
 {
