@@ -1,0 +1,26 @@
+using Cebu.Browser.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cebu.Browser.Tests;
+
+/// <summary>Developers of other states' systems read the API reference in the browser.</summary>
+public sealed class ApiDocsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Fact]
+    public async Task The_api_reference_loads_and_fetches_the_openapi_document()
+    {
+        var page = await NewPageAsync();
+
+        var document = await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync("/api-docs"),
+            r => r.Url.EndsWith("/openapi/v1.json"), new() { Timeout = 30_000 });
+
+        Assert.Equal(200, document.Status);
+        var json = await document.JsonAsync();
+        Assert.Equal("Cebu API", json!.Value.GetProperty("info").GetProperty("title").GetString());
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Cebu API"));
+        // Scalar renders the operations from the document.
+        await Expect(page.GetByText("/api/v1/public/agencies").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+}
