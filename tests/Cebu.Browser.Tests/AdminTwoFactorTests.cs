@@ -22,10 +22,10 @@ public sealed class AdminTwoFactorTests(BrowserFixture fixture, ITestOutputHelpe
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Trim();
         Assert.Matches("^[A-Z2-7]{16,}$", key);
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }));
         await Expect(page.Locator("#twofactor-enabled")).ToBeVisibleAsync();
 
-        await page.Locator("header").GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Sign out") }).ClickAsync();
+        await SubmitAsync(page, page.Locator("header").GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Sign out") }));
         await Expect(page.Locator("header")).ToContainTextAsync("Officials: sign in");
 
         await SignInAsync(page, "admin@cebu.demo");
@@ -34,14 +34,14 @@ public sealed class AdminTwoFactorTests(BrowserFixture fixture, ITestOutputHelpe
 
         // A wrong code is refused.
         await page.GetByLabel("Code from your authenticator app").FillAsync(WrongCode(key));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SubmitAsync(page, page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/LoginWith2fa"));
         await Expect(page.Locator("main .field-error")).ToContainTextAsync("wrong");
 
         // The current code signs in, and the admin is no longer sent to enrol.
         if (Totp.SecondsLeft(DateTimeOffset.UtcNow) < 3) await Task.Delay(TimeSpan.FromSeconds(4));
         await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SubmitAsync(page, page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
         await Expect(page.Locator("header")).ToContainTextAsync("Sign out (admin@cebu.demo)");
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/(LoginWith2fa|SetupAuthenticator)"));
         await page.GotoAsync("/Account/SetupAuthenticator");

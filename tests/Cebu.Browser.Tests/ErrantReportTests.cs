@@ -22,7 +22,7 @@ public sealed class ErrantReportTests(BrowserFixture fixture, ITestOutputHelper 
         await inspector.GetByLabel("When").FillAsync(DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"));
         await inspector.GetByLabel("Where").FillAsync("Rayong, Thailand");
         await inspector.GetByLabel("Evidence").FillAsync("Receipts shown by four workers (demo).");
-        await inspector.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        await SubmitAsync(inspector, inspector.GetByRole(AriaRole.Button, new() { Name = "Send report" }));
 
         await Expect(inspector.Locator("#report-sent")).ToBeVisibleAsync();
         await Expect(inspector.Locator("#report-sent")).ToContainTextAsync("Golden Lotus Manpower Co., Ltd.");
@@ -41,7 +41,7 @@ public sealed class ErrantReportTests(BrowserFixture fixture, ITestOutputHelper 
         // The licensing officer records the action; the reporting state sees it.
         const string action = "Agency summoned; workers refunded (browser test).";
         await report.Locator("textarea[name=ActionTaken]").FillAsync(action);
-        await report.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
+        await SubmitAsync(officer, report.GetByRole(AriaRole.Button, new() { Name = "Record action" }));
         await Expect(officer.Locator("#reports tbody tr").Filter(new() { HasText = what })).ToContainTextAsync(action);
 
         await inspector.GotoAsync("/Reports");

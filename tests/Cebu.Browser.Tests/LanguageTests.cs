@@ -34,7 +34,7 @@ public sealed class LanguageTests(BrowserFixture fixture, ITestOutputHelper outp
 
         // A search on the Khmer page: results and the next page stay Khmer (the choice is kept in a cookie).
         await page.Locator("#q").FillAsync("golden lotus");
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await SubmitAsync(page, page.Locator("main form button[type=submit]"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "km");
         await Expect(page.Locator("article.agency").First).ToContainTextAsync("Golden Lotus Manpower Co., Ltd.");
         await Expect(page.Locator("article.agency").First.Locator(".status")).Not.ToContainTextAsync("Licensed");

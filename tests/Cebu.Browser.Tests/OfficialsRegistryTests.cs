@@ -30,7 +30,7 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
 
         // Another state's agency is not found by search either.
         await page.GetByLabel("Name or licence number").FillAsync("Bayanihan Overseas Placement");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Search" }));
         await Expect(page.Locator("#agencies tbody tr")).ToHaveCountAsync(0);
     }
 
@@ -49,6 +49,20 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task Signing_out_from_the_header_ends_the_session()
+    {
+        var page = await SignedInPageAsync(Officer);
+        await page.GotoAsync("/Agencies");
+
+        await SubmitAsync(page, page.Locator("header").GetByRole(AriaRole.Button, new() { Name = $"Sign out ({Officer})" }));
+
+        await Expect(page).ToHaveURLAsync(Path("/"));
+        await Expect(page.Locator("header")).ToContainTextAsync("Officials: sign in");
+        await page.GotoAsync("/Agencies");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+    }
+
+    [Fact]
     public async Task Granting_a_licence_puts_it_in_the_registry_and_the_public_check_shows_it_licensed()
     {
         var page = await SignedInPageAsync(Officer);
@@ -57,7 +71,7 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         await Expect(page).ToHaveURLAsync(Path("/Agencies/Create"));
 
         await FillLicenceAsync(page, "KH-BROWSER-101", "Koh Kong Harbour Staffing Co., Ltd.", "Sophal Testperson (owner)", "9 Riverside Quay, Koh Kong", "TH:construction\nMY:manufacturing");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Grant licence" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Grant licence" }));
 
         await Expect(page).ToHaveURLAsync(new Regex("/Agencies/Details/[0-9a-f-]{36}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Koh Kong Harbour Staffing Co., Ltd.");
@@ -78,11 +92,12 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         await FillLicenceAsync(page, "KH-BROWSER-202", "Battambang Orchard Careers Co., Ltd.", "Chenda Fictional (director)", "3 Market Lane, Battambang", "TH:agriculture");
 
         // First attempt: flagged, not granted.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Grant licence" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Grant licence" }));
         var flags = page.Locator("#resemblances");
         await Expect(flags).ToBeVisibleAsync();
         await Expect(flags).ToContainTextAsync("KH-DEMO-004");
         await Expect(flags).ToContainTextAsync("Chenda Fictional");
+        await ShotAsync(page, "flagged");
         await Expect(page).ToHaveURLAsync(Path("/Agencies/Create"));
         // The officer's input is kept.
         await Expect(page.Locator("[name='Input.LegalName']")).ToHaveValueAsync("Battambang Orchard Careers Co., Ltd.");
@@ -92,7 +107,7 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         const string justification = "Ms Chenda Fictional left KH-DEMO-004 before the violations; ministry investigation file 12/2026 (browser test).";
         await flags.Locator("input[type=checkbox][name=ResemblanceReviewed]").CheckAsync();
         await flags.Locator("textarea[name=Justification]").FillAsync(justification);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Grant licence" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Grant licence" }));
         await Expect(page).ToHaveURLAsync(new Regex("/Agencies/Details/[0-9a-f-]{36}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Battambang Orchard Careers Co., Ltd.");
         await Expect(page.Locator("#history")).ToContainTextAsync(justification);
@@ -105,7 +120,7 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         await decision.Locator("[name=Reason]").FillAsync(reason);
         await decision.Locator("[name=LegalReference]").FillAsync(law);
         await decision.Locator("[name=EffectiveOn]").FillAsync(Today);
-        await decision.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await SubmitAsync(page, decision.GetByRole(AriaRole.Button, new() { Name = "Record decision" }));
 
         await Expect(page.Locator(".validation-summary-errors li")).ToHaveCountAsync(0);
         await Expect(page.Locator("main > p .status")).ToContainTextAsync("Suspended");
@@ -126,6 +141,10 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         await Expect(agency.Locator(".status")).ToContainTextAsync("Suspended");
         await Expect(agency).ToContainTextAsync(reason);
         await Expect(agency).ToContainTextAsync("Since: " + Today);
+
+        // The history says from which status to which.
+        await Expect(suspension).ToContainTextAsync("Active → Suspended");
+        await Expect(page.Locator("#history")).Not.ToContainTextAsync("{");
     }
 
     [Fact]
@@ -145,7 +164,7 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         await Expect(page).ToHaveURLAsync(Path("/Agencies/Import"));
 
         await page.Locator("input[type=file][name=Upload]").SetInputFilesAsync(file);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Check file" }));
 
         var rejected = page.Locator("#rejected-rows tbody tr");
         await Expect(rejected).ToHaveCountAsync(1);
@@ -153,13 +172,14 @@ public sealed class OfficialsRegistryTests(BrowserFixture fixture, ITestOutputHe
         await Expect(rejected).ToContainTextAsync("KH-BROWSER-302");
         await Expect(page.Locator("#import-result")).ToContainTextAsync("Nothing was written");
         await Expect(page.Locator("#import-result")).ToContainTextAsync("2 valid");
+        await ShotAsync(page, "checked");
 
         var registry = await page.Context.NewPageAsync(); // the same officer, in a second tab
         await registry.GotoAsync("/Agencies?q=KH-BROWSER-30");
         await Expect(registry.Locator("#agencies tbody tr")).ToHaveCountAsync(0);
 
         await page.Locator("input[type=file][name=Upload]").SetInputFilesAsync(file);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }));
         await Expect(page.Locator("#import-result")).ToContainTextAsync("Imported 2 of 3 rows");
         await Expect(page.Locator("#rejected-rows tbody tr")).ToHaveCountAsync(1);
 

@@ -11,8 +11,7 @@ public sealed class PublicAgencyCheckTests(BrowserFixture fixture, ITestOutputHe
     private static async Task CheckAsync(IPage page, string query)
     {
         await page.GetByLabel("Agency name or licence number").FillAsync(query);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }));
     }
 
     [Fact]

@@ -61,21 +61,37 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await SubmitAsync(page, page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+    }
+
+    /// <summary>
+    /// Clicks a button that submits a form and waits until the server has answered the submission; assertions that
+    /// follow wait for the page that answer leads to (a redirect is followed by the browser).
+    /// </summary>
+    protected static async Task SubmitAsync(IPage page, ILocator button)
+    {
+        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame);
+    }
+
+    /// <summary>A screenshot of a state in the middle of a test (the final state of every page is taken anyway).</summary>
+    protected async Task ShotAsync(IPage page, string label, [CallerMemberName] string test = "")
+    {
+        var file = System.IO.Path.Combine(BrowserFixture.OutputDirectory, $"{GetType().Name}.{test}.{label}.png");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        output.WriteLine($"screenshot: {file} ({page.Url})");
     }
 
     protected static Regex Path(string path) => new("^[a-z]+://[^/]+" + Regex.Escape(path) + @"([?#].*)?$", RegexOptions.IgnoreCase);
 
     public async Task DisposeAsync()
     {
-        var n = 0;
+        var seen = new Dictionary<string, int>();
         foreach (var (test, context) in contexts)
         {
             foreach (var page in context.Pages)
             {
-                var file = System.IO.Path.Combine(BrowserFixture.OutputDirectory, $"{GetType().Name}.{test}{(n == 0 ? "" : "-" + n)}.png");
-                n++;
+                var n = seen[test] = seen.GetValueOrDefault(test) + 1;
+                var file = System.IO.Path.Combine(BrowserFixture.OutputDirectory, $"{GetType().Name}.{test}{(n == 1 ? "" : "-" + n)}.png");
                 try
                 {
                     await page.ScreenshotAsync(new() { Path = file, FullPage = true, Timeout = 15_000 });
