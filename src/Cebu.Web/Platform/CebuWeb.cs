@@ -185,6 +185,7 @@ public static class CebuWeb
         api.MapAuthApi();
         api.MapAgenciesApi();
         api.MapWorkersApi();
+        api.MapDocumentsApi();
         app.MapRazorPages();
     }
 }

@@ -13,7 +13,7 @@ public sealed class UpdateWorker(CebuDbContext db)
     public async Task<Outcome<Worker>> Handle(Request r, CancellationToken ct)
     {
         var who = db.Access;
-        var w = await db.Set<Worker>().FirstOrDefaultAsync(x => x.Id == r.Id, ct);
+        var w = await db.Set<Worker>().Include(x => x.SearchTerms).FirstOrDefaultAsync(x => x.Id == r.Id, ct);
         if (w is null) return Problem.NotFound("The worker");
         if (w.OwnerState != who.State || !who.Has(Permissions.WorkersRegister))
             return Problem.Forbidden("Only the sending state that owns the record can edit it.");

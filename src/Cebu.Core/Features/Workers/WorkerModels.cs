@@ -79,6 +79,15 @@ internal static class WorkerRules
         w.NextOfKin = new NextOfKin { Name = Blank(i.NextOfKinName), Relationship = Blank(i.NextOfKinRelationship), Phone = Blank(i.NextOfKinPhone) };
         w.Languages = i.Languages.Distinct().ToList();
         w.SearchName = SearchName(w);
+        Index(w);
+    }
+
+    /// <summary>Keeps the worker's name keys in step with the name.</summary>
+    public static void Index(Worker w)
+    {
+        var keys = NameKeys.For($"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}").Select(k => NameFolding.Cut(k)).ToHashSet();
+        w.SearchTerms.RemoveAll(t => !keys.Contains(t.Key));
+        foreach (var k in keys.Where(k => w.SearchTerms.All(t => t.Key != k))) w.SearchTerms.Add(new WorkerSearchTerm { WorkerId = w.Id, Key = k });
     }
 
     public static string SearchName(Worker w) => NameFolding.Fold($"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}");
