@@ -1,4 +1,5 @@
 using Cebu.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,7 +21,8 @@ public sealed class ApiDocsTests(BrowserFixture fixture, ITestOutputHelper outpu
         var json = await document.JsonAsync();
         Assert.Equal("Cebu API", json!.Value.GetProperty("info").GetProperty("title").GetString());
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Cebu API"));
-        // Scalar renders the operations from the document.
-        await Expect(page.GetByText("/api/v1/public/agencies").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // Scalar renders the document: its title, and its tags in the sidebar.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cebu API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "Public agency check" })).ToBeVisibleAsync();
     }
 }

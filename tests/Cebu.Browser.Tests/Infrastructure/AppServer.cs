@@ -29,6 +29,13 @@ public sealed class AppServer : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>Fails clearly when the app is no longer running (it crashed, or something on the machine stopped it).</summary>
+    public void EnsureRunning()
+    {
+        if (process.HasExited)
+            throw new InvalidOperationException($"The app (pid {process.Id}) is no longer running: it exited with code {process.ExitCode}. The end of its output ({LogPath}):\n{Tail()}");
+    }
+
     public static async Task<AppServer> StartAsync(string outputDirectory, TimeSpan timeout)
     {
         var (dll, contentRoot) = FindApp();

@@ -31,6 +31,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     /// <summary>A page in a new context: a new visitor with no cookies.</summary>
     protected async Task<IPage> NewPageAsync([CallerMemberName] string test = "")
     {
+        fixture.App.EnsureRunning();
         var context = await fixture.Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
