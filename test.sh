@@ -12,24 +12,30 @@ cd "$(dirname "$0")"
 root=$(pwd)
 start=$(date +%s)
 
+export PATH="$PATH:/usr/sbin:/sbin" # runuser, for a shell whose PATH lacks the sbin directories
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # The integration tests' PostgreSQL server; they fall back to this same value.
 default_pg="Host=127.0.0.1;Port=5432;Username=cebu;Password=cebu"
 export CEBU_TEST_POSTGRES="${CEBU_TEST_POSTGRES:-$default_pg}"
 
 step_start=$start
-step() { # prints how long the previous step took, then names the next one
-  local now; now=$(date +%s)
-  [ -n "${step_name:-}" ] && echo "   (${step_name}: $((now - step_start)) s)"
-  step_name=$1; step_start=$now
+step_end() { # prints how long the current step took
+  if [ -n "${step_name:-}" ]; then echo "   (${step_name}: $(( $(date +%s) - step_start )) s)"; fi
+  step_name=""
+}
+step() { # ends the current step and starts the next one
+  step_end
+  step_name=$1; step_start=$(date +%s)
   echo "== $1"
 }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # (Outputs are captured before grep: with pipefail, 'cmd | grep -q' can fail when grep stops reading early.)
 installed() { local s; s=$(dpkg -s "$1" 2>/dev/null || true); [[ "$s" == *$'\nStatus: install ok installed'* ]]; }
 
-# Build servers left running would outlive the script (and hold CI's output open): stop them however we exit.
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+# The build runs without MSBuild node reuse; in CI (alone on its machine) the compiler servers are stopped too
+# however the script ends, so that nothing outlives it and holds CI's output open. On a shared development machine
+# they are left alone: other builds may be using them.
+if [ "${CI:-}" = "true" ]; then trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT; fi
 
 # --- 1. Debian packages -------------------------------------------------------------------------------------------
 step "Debian packages: chromium fonts-noto-core wrk"
@@ -38,7 +44,7 @@ for pkg in chromium fonts-noto-core wrk; do installed "$pkg" || missing+=("$pkg"
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}..."
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null
 else
   echo "All present."
 fi
@@ -76,14 +82,14 @@ if [ "$CEBU_TEST_POSTGRES" = "$default_pg" ]; then
   fi
   echo "Ready."
 else
-  echo "== PostgreSQL: using CEBU_TEST_POSTGRES from the environment"
+  step "PostgreSQL: using CEBU_TEST_POSTGRES from the environment"
 fi
 
 # --- 3. Build once ------------------------------------------------------------------------------------------------
 step "dotnet tool restore"
 dotnet tool restore
 step "dotnet build Cebu.slnx -c Release"
-dotnet build Cebu.slnx -c Release -nologo -clp:ErrorsOnly -clp:Summary
+dotnet build Cebu.slnx -c Release -nologo -nodeReuse:false -clp:ErrorsOnly -clp:Summary
 
 # --- 4. Test each project -----------------------------------------------------------------------------------------
 results="$root/TestResults/test.sh"
@@ -135,7 +141,7 @@ for project in "${projects[@]}"; do
   total_failed=$((total_failed + failed))
   total_skipped=$((total_skipped + skipped))
 done
-step "done"
+step_end
 
 # --- 5. Summary ---------------------------------------------------------------------------------------------------
 echo
