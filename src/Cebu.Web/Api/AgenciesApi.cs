@@ -90,7 +90,9 @@ public static class AgenciesApi
 
     private static async Task<IResult> Import(HttpRequest request, ImportAgencies import, CancellationToken ct, bool dryRun = false)
     {
-        using var reader = new StreamReader(request.Body);
+        // The CSV reader reads synchronously, which Kestrel refuses on the request stream: read the body first.
+        using var body = new StreamReader(request.Body);
+        using var reader = new StringReader(await body.ReadToEndAsync(ct));
         return (await import.Handle(reader, dryRun, null, ct)).ToResult(TypedResults.Ok);
     }
 

@@ -167,6 +167,13 @@ public static class CebuWeb
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        // An address no endpoint serves is 404 for everyone; otherwise the fallback policy would answer an anonymous caller 401.
+        app.Use((ctx, next) =>
+        {
+            if (ctx.GetEndpoint() is not null) return next(ctx);
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthentication();
         app.UseMiddleware<SecondFactorEnrolment>();
         app.UseAuthorization();

@@ -93,6 +93,8 @@ public sealed class ImportAgencies(CebuDbContext db)
             var law = Get("status_legal_reference");
             if (status is LicenceStatus.Suspended or LicenceStatus.Cancelled or LicenceStatus.Blacklisted && (reason.Length == 0 || law.Length == 0))
                 reasons.Add($"a {status.ToString().ToLowerInvariant()} agency needs status_reason and status_legal_reference");
+            if (reason.Length > 1000) reasons.Add("status_reason has more than 1000 characters");
+            if (law.Length > 300) reasons.Add("status_legal_reference has more than 300 characters");
             var licence = input.LicenceNumber ?? "";
             if (licence.Length > 0 && existing.Contains(licence)) reasons.Add($"licence {licence} is already in the registry: edit it there instead");
             if (licence.Length > 0 && seenInFile.TryGetValue(licence, out var firstLine)) reasons.Add($"licence {licence} also appears on line {firstLine}");

@@ -73,6 +73,7 @@ internal static class AgencyRules
         v.Require(!string.IsNullOrWhiteSpace(input.LegalName), "legalName", "Enter the agency's registered legal name.");
         v.Require(input.LegalName is null || input.LegalName.Trim().Length <= 300, "legalName", "A legal name has at most 300 characters.");
         v.Require(!string.IsNullOrWhiteSpace(input.Address), "address", "Enter the address of the agency's office.");
+        v.Require(input.Address is null || input.Address.Trim().Length <= 500, "address", "An address has at most 500 characters.");
         v.Require(input.ValidFrom is not null, "validFrom", "Enter the date the licence starts (YYYY-MM-DD).");
         v.Require(input.ValidUntil is not null, "validUntil", "Enter the date the licence ends (YYYY-MM-DD).");
         if (input.ValidFrom is { } from && input.ValidUntil is { } until)

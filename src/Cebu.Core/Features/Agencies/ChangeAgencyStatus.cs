@@ -29,6 +29,8 @@ public sealed class ChangeAgencyStatus(CebuDbContext db)
         var v = new Validation();
         v.Require(request.Action is not null, "action", "Choose the action: suspend, cancel, blacklist, reinstate, renew or expire.");
         v.Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why: the reason is recorded and, for adverse decisions, shown to the public.");
+        v.Require(request.Reason is null || request.Reason.Trim().Length <= 1000, "reason", "A reason has at most 1000 characters.");
+        v.Require(request.LegalReference is null || request.LegalReference.Trim().Length <= 300, "legalReference", "A legal reference has at most 300 characters.");
         if (request.Action is { } a0 && AgencyStatusRules.NeedsLegalReference(a0))
             v.Require(!string.IsNullOrWhiteSpace(request.LegalReference), "legalReference", "Name the law and article this decision rests on.");
         if (request.Action == LicenceAction.Renew)

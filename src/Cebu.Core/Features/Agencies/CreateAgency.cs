@@ -31,6 +31,8 @@ public sealed class CreateAgency(CebuDbContext db, ScreenAgencyResemblance scree
                 new { resemblances = hits });
         if (hits.Count > 0 && string.IsNullOrWhiteSpace(request.Justification))
             return Problem.Invalid("justification", "Say why the licence is granted although it resembles a blacklisted agency.");
+        if (hits.Count > 0 && request.Justification!.Trim().Length > 900)
+            return Problem.Invalid("justification", "A justification has at most 900 characters.");
 
         var now = db.Clock.GetUtcNow();
         var agency = new Agency { LicensingState = who.State, CreatedAt = now, UpdatedAt = now, StatusSince = request.Agency.ValidFrom };

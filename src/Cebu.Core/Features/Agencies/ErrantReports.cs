@@ -37,6 +37,9 @@ public sealed class ReportErrantAgency(CebuDbContext db)
         v.Require(r.OccurredOn is not null, "occurredOn", "Give the date it happened (YYYY-MM-DD).");
         v.Require(r.OccurredOn is null || r.OccurredOn <= DateOnly.FromDateTime(now.UtcDateTime), "occurredOn", "The date cannot be in the future.");
         v.Require(!string.IsNullOrWhiteSpace(r.Place), "place", "Say where it happened.");
+        v.Require(r.WhatHappened is null || r.WhatHappened.Trim().Length <= 4000, "whatHappened", "A description has at most 4000 characters; put documents in the evidence.");
+        v.Require(r.Place is null || r.Place.Trim().Length <= 300, "place", "A place has at most 300 characters.");
+        v.Require(r.Evidence is null || r.Evidence.Trim().Length <= 4000, "evidence", "Evidence has at most 4000 characters.");
         if (v.HasErrors) return v.ToProblem();
         var state = r.LicensingState!.Trim().ToUpperInvariant();
         var licence = r.LicenceNumber!.Trim();
@@ -71,6 +74,7 @@ public sealed class RecordErrantReportAction(CebuDbContext db)
         if (!who.Has(Permissions.AgenciesManage) || who.State != report.LicensingState)
             return Problem.Forbidden("Only licensing officers of the licensing state record the action taken on a report.");
         if (string.IsNullOrWhiteSpace(r.ActionTaken)) return Problem.Invalid("actionTaken", "Describe the action taken (for example: licence suspended on 2026-11-20, investigation opened).");
+        if (r.ActionTaken.Trim().Length > 4000) return Problem.Invalid("actionTaken", "A description of the action has at most 4000 characters.");
         var now = db.Clock.GetUtcNow();
         report.ActionTaken = r.ActionTaken.Trim();
         report.ActionRecordedAt = now;
