@@ -73,7 +73,13 @@ public static class CebuWeb
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            // Dates are ISO 8601 in every language: Thai's default Buddhist calendar would print 2026 as 2569.
+            var cultures = Cultures.Select(c =>
+            {
+                var culture = new CultureInfo(c);
+                if (culture.DateTimeFormat.Calendar is not GregorianCalendar) culture.DateTimeFormat.Calendar = new GregorianCalendar();
+                return culture;
+            }).ToList();
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;

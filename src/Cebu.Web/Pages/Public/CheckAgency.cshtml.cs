@@ -19,7 +19,9 @@ public sealed class CheckAgencyModel(LookupAgencies lookup, IStringLocalizer<Sha
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
         Q = q;
-        if (q is null) return;
+        // A first visit has no q; a submitted empty box has q present but empty (which binds as null).
+        if (!Request.Query.ContainsKey("q")) return;
+        q ??= "";
         var outcome = await lookup.Handle(q, ct);
         if (outcome.Ok) Result = outcome.Value;
         else Error = q.Length > 200 ? t["That is too long. Type part of the name, or the licence number."] : t["Type the agency's name or its licence number."];
