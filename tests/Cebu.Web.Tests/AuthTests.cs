@@ -162,6 +162,59 @@ public abstract class AuthTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Contains("/api/v1/auth/login", problem["detail"].Str());
     }
 
+    [Fact]
+    public async Task Signing_in_on_the_page_opens_the_registry_pages_with_a_cookie()
+    {
+        using var client = app.Anonymous();
+        var signIn = await client.SignInOnPage(Demo.LicensingKH, Demo.Password);
+        await signIn.ShouldBe(HttpStatusCode.Redirect);
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cebu.auth=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        var registry = await client.SendAsync(Http.Page("/Agencies"));
+        await registry.ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(Demo.GoldenLotus, await registry.Content.ReadAsStringAsync());
+        // The cookie does not open the API's permission checks to a page-only caller's surprise: it works there too.
+        await (await client.GetAsync("/api/v1/agencies")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_the_page_says_so_and_sets_no_cookie()
+    {
+        using var client = app.Anonymous();
+        var response = await client.SignInOnPage(Demo.LicensingVN, "Not-the-password-1");
+        await response.ShouldBe(HttpStatusCode.OK);
+        Assert.Contains("The e-mail or password is wrong.", await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("cebu.auth=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Signing_out_on_the_sign_out_page_ends_the_session()
+    {
+        using var client = app.Anonymous();
+        await (await client.SignInOnPage(Demo.LicensingPH, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        var token = await client.AntiforgeryToken("/Account/Logout");
+        var signOut = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        await signOut.ShouldBe(HttpStatusCode.Redirect);
+        var after = await client.SendAsync(Http.Page("/Agencies"));
+        await after.ShouldBe(HttpStatusCode.Redirect);
+        Assert.StartsWith("/Account/Login", new Uri(new Uri("http://localhost"), after.Headers.Location!).PathAndQuery);
+    }
+
+    [Fact(Skip = "Product bug, reported: the header's sign-out form in Pages/Shared/_Layout.cshtml has a literal action=\"/Account/Logout\", so the form tag helper emits no antiforgery token and the POST answers 400. Fix: asp-page=\"/Account/Logout\" (or asp-antiforgery=\"true\"). Pages belong to another helper.")]
+    public async Task The_sign_out_button_in_the_header_signs_out()
+    {
+        using var client = app.Anonymous();
+        await (await client.SignInOnPage(Demo.LicensingPH, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        var home = await (await client.SendAsync(Http.Page("/"))).Content.ReadAsStringAsync();
+        var form = System.Text.RegularExpressions.Regex.Match(home, "<form method=\"post\" action=\"/Account/Logout\"[^>]*>(.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(form.Success, "The header has a sign-out form.");
+        // Submit exactly the fields the browser would send from that form.
+        var fields = System.Text.RegularExpressions.Regex.Matches(form.Groups[1].Value, "<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        var signOut = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(fields));
+        await signOut.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     private Task NewOfficial(string email, string password, string role, string organisation) =>
         app.WithService<UserManager<CebuUser>, int>(async users =>
         {

@@ -1,13 +1,35 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Cebu.Web.Tests.Infrastructure;
 
-public static class Http
+public static partial class Http
 {
+    /// <summary>The antiforgery token of the first form on a page, as a browser would submit it.</summary>
+    public static async Task<string> AntiforgeryToken(this HttpClient client, string page)
+    {
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        var match = TokenInput().Match(html);
+        Assert.True(match.Success, $"{page} has no antiforgery token in a form.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
+
+    /// <summary>Signs in on the sign-in page, as a person does: the client keeps the cookie.</summary>
+    public static async Task<HttpResponseMessage> SignInOnPage(this HttpClient client, string email, string password) =>
+        await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = await client.AntiforgeryToken("/Account/Login"),
+        }));
+
+    public static HttpRequestMessage Page(string url) => new(HttpMethod.Get, url) { Headers = { { "Accept", "text/html" } } };
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },

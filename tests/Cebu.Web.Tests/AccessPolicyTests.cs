@@ -1,0 +1,393 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cebu.Core.Features.Agencies;
+using Cebu.Core.Features.Workers;
+using Cebu.Core.Platform.Audit;
+using Cebu.Web.Platform;
+using Cebu.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cebu.Web.Tests;
+
+/// <summary>
+/// The access rules, proven over every endpoint the application maps (read from its endpoint data source, not from a
+/// list kept here): anonymous callers reach only endpoints marked public with a reason; an official of one state can
+/// neither read nor change another state's records through any API endpoint or page; an administrator without a
+/// second factor sees nothing.
+/// </summary>
+public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
+{
+    /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, string[] Markers);
+
+    private async Task<Foreign> KhRecords()
+    {
+        var agency = await app.Agency(Demo.GoldenLotus);
+        // Filed by Malaysia: Cambodia and Malaysia see it, nobody else.
+        var report = await app.Db(db => db.Set<ErrantAgencyReport>().AsNoTracking().SingleAsync(r => r.AgencyId == agency.Id && r.ReportingState == "MY"));
+        // A Cambodian worker still at recruitment: placed nowhere, so no receiving state sees the record.
+        var worker = await app.Db(db => db.Set<Worker>().AsNoTracking().Where(w => w.OwnerState == "KH" && w.PlacementState == null && w.Phase == JourneyPhase.Recruitment)
+            .OrderBy(w => w.PassportNumber).FirstAsync());
+        return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version,
+        [
+            agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
+            "passports held by the agency", report.Place,
+            worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
+        ]);
+    }
+
+    /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
+    public static readonly TheoryData<string> ForeignOfficials =
+    [
+        Demo.LicensingPH, Demo.LabourPH, Demo.ConsulPHinSG, Demo.LicensingMM, Demo.ConsulMMinTH, Demo.InspectorTH, Demo.CaseworkerSG, Demo.Analyst,
+    ];
+
+    /// <summary>A plausible body for each write that names a record, so that the request reaches the use case.</summary>
+    private static object? JsonBody(string key) => key switch
+    {
+        "PUT /api/v1/agencies/{id:guid}" => new { agency = Samples.Agency(Demo.GoldenLotus, "Hijacked Lotus Co., Ltd."), reason = "Taking it over." },
+        "POST /api/v1/agencies/{id:guid}/status" => new { action = "blacklist", reason = "Foreign decision.", legalReference = "None" },
+        "POST /api/v1/errant-reports/{id:guid}/action" => new { actionTaken = "Closed by a foreign state." },
+        "PUT /api/v1/workers/{id:guid}" => new { familyName = "HIJACKED", givenNames = "NAME", sex = "female", dateOfBirth = "1990-01-01", nationality = "KH", passportNumber = "KHX1234567", languages = new[] { "km" } },
+        "POST /api/v1/workers/{id:guid}/journey" => new { target = "preDeparture", evidence = new { agencyLicenceNumber = Demo.GoldenLotus, destination = "TH", sector = "construction", jobOrderNumber = "JO-X", employer = "X", jobTitle = "x" } },
+        "POST /api/v1/workers/{id:guid}/documentation-status" => new { status = "undocumented", reason = "Foreign state says so.", since = Samples.Today },
+        "POST /api/v1/crisis/workers/{id:guid}" => new { country = "TH", status = "needsHelp", note = "Foreign note." },
+        _ => null,
+    };
+
+    private static Dictionary<string, string>? FormBody(string key) => key switch
+    {
+        "POST /Agencies/Details" => new() { ["Action"] = "Blacklist", ["Reason"] = "Foreign decision.", ["LegalReference"] = "None" },
+        "POST /Agencies/Edit" => new()
+        {
+            ["Input.LicenceNumber"] = Demo.GoldenLotus, ["Input.LegalName"] = "Hijacked Lotus Co., Ltd.", ["Input.Address"] = "1 Elsewhere", ["Input.ValidFrom"] = "2026-01-01",
+            ["Input.ValidUntil"] = "2030-01-01", ["Input.Accreditations"] = "TH:construction", ["Input.Principals"] = "Someone Else (owner)", ["Reason"] = "Taking it over.",
+        },
+        "POST /Agencies/Reports" => new() { ["actionTaken"] = "Closed by a foreign state." },
+        "POST /Workers/Details?handler=Advance" => new() { ["target"] = "PreDeparture", ["AgencyLicenceNumber"] = Demo.GoldenLotus, ["Destination"] = "TH", ["Sector"] = "construction" },
+        "POST /Workers/Details?handler=Documentation" => new() { ["docStatus"] = "Undocumented", ["docReason"] = "Foreign state says so.", ["docSince"] = "2026-01-01" },
+        "POST /Workers/Crisis" => new() { ["country"] = "TH", ["status"] = "NeedsHelp", ["note"] = "Foreign note." },
+        _ => null,
+    };
+
+    /// <summary>Which record a Guid parameter names, from its name or the address it belongs to.</summary>
+    private static Guid IdFor(Probe probe, string parameter, Foreign kh)
+    {
+        var name = parameter.ToLowerInvariant();
+        var path = probe.Pattern.ToLowerInvariant();
+        if (name.Contains("report")) return kh.Report;
+        if (name.Contains("worker")) return kh.Worker;
+        if (name.Contains("agency")) return kh.Agency;
+        if (path.Contains("report")) return kh.Report;
+        if (path.Contains("worker")) return kh.Worker;
+        if (path.Contains("agenc")) return kh.Agency;
+        throw new Xunit.Sdk.XunitException($"{probe} takes a record id '{parameter}' the access test does not know: teach IdFor which record it names.");
+    }
+
+    private static string ValueFor(Probe probe, string parameter, Foreign kh) =>
+        probe.Ids.Any(i => i.Name.Equals(parameter, StringComparison.OrdinalIgnoreCase)) || parameter == "id" ? IdFor(probe, parameter, kh).ToString()
+        : parameter switch { "country" => "TH", "code" => "DEMQKH2222", "documentName" => "v1", _ => "x" };
+
+    private static HttpRequestMessage Request(Probe probe, string url, object? json, Dictionary<string, string>? form)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(probe.Method), url);
+        if (probe.IsPage) request.Headers.Accept.ParseAdd("text/html");
+        if (json is not null) request.Content = JsonContent.Create(json, options: Http.JsonOptions);
+        if (form is not null) request.Content = new FormUrlEncodedContent(form);
+        return request;
+    }
+
+    private static bool IsSignInChallenge(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.Unauthorized
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location is { } l && new Uri(new Uri("http://localhost"), l) is var u
+            && u.AbsolutePath == "/Account/Login" && u.Query.Contains("ReturnUrl=", StringComparison.Ordinal));
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Anonymous callers
+
+    [Fact]
+    public void The_catalogue_covers_the_api_and_the_pages()
+    {
+        var probes = EndpointCatalog.Probes(app.Services);
+        Assert.Contains(probes, p => p.Key == "GET /api/v1/public/agencies/");
+        Assert.Contains(probes, p => p.Key == "POST /api/v1/agencies/{id:guid}/status");
+        Assert.Contains(probes, p => p.Key == "POST /Agencies/Details");
+        Assert.Contains(probes, p => p.Key == "GET /Agencies/Index?handler=Export");
+        Assert.True(probes.Count(p => p.IsPage) >= 20 && probes.Count(p => p.IsApi) >= 20, string.Join("\n", probes));
+    }
+
+    [Fact]
+    public void Every_endpoint_that_allows_anonymous_access_is_marked_public_with_a_reason()
+    {
+        var endpoints = EndpointCatalog.Endpoints(app.Services);
+        Assert.Empty(EndpointCatalog.AnonymousWithoutReason(endpoints));
+        // The public ones are few and known for what they are.
+        var open = endpoints.Where(EndpointCatalog.IsPublic).Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
+        Assert.Contains("/api/v1/public/agencies/", open);
+        Assert.Contains("/api/v1/auth/login", open);
+        Assert.Contains("/check-agency", open);
+        Assert.Contains("/Account/Login", open);
+        Assert.DoesNotContain(open, p => p.StartsWith("/Agencies", StringComparison.Ordinal) || p.StartsWith("/api/v1/agencies", StringComparison.Ordinal)
+                                         || p.StartsWith("/api/v1/errant-reports", StringComparison.Ordinal) || p.StartsWith("/Workers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_public_mark_check_catches_a_plain_AllowAnonymous()
+    {
+        // The check above must be able to fail: an endpoint opened with [AllowAnonymous] alone is caught, one with the mark is not.
+        RouteEndpoint Endpoint(string name, params object[] metadata) =>
+            new(_ => Task.CompletedTask, RoutePatternFactory.Parse("/" + name), 0, new EndpointMetadataCollection(metadata), name);
+        var caught = EndpointCatalog.AnonymousWithoutReason(
+        [
+            Endpoint("sloppy", new AllowAnonymousAttribute()),
+            Endpoint("marked", new PublicEndpointAttribute("Because.")),
+            Endpoint("blank-reason", new PublicEndpointAttribute(" ")),
+            Endpoint("closed", new AuthorizeAttribute()),
+        ]);
+        Assert.Equal(["sloppy", "blank-reason"], caught);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_are_refused_everywhere_except_at_public_endpoints()
+    {
+        var kh = await KhRecords();
+        using var anonymous = app.Anonymous();
+        var failures = new List<string>();
+        foreach (var probe in EndpointCatalog.Probes(app.Services))
+        {
+            var url = probe.Url(p => ValueFor(probe, p, kh));
+            var response = await anonymous.SendAsync(Request(probe, url, null, null));
+            var body = await response.Content.ReadAsStringAsync();
+            if (probe.IsPublic)
+            {
+                if (IsSignInChallenge(response)) failures.Add($"{probe} is marked public but asked an anonymous caller to sign in ({(int)response.StatusCode}).");
+                continue;
+            }
+            if (probe.IsApi)
+            {
+                if (response.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{probe} {url}: anonymous got {(int)response.StatusCode}, expected 401. {Http.Cut(body, 200)}");
+                else if (response.Content.Headers.ContentType?.MediaType != Http.ProblemJson) failures.Add($"{probe}: 401 without a problem document.");
+            }
+            else if (!IsSignInChallenge(response))
+                failures.Add($"{probe} {url}: anonymous got {(int)response.StatusCode} {response.Headers.Location}, expected a redirect to /Account/Login?ReturnUrl=...");
+            foreach (var marker in kh.Markers)
+                if (body.Contains(marker, StringComparison.OrdinalIgnoreCase)) failures.Add($"{probe}: an anonymous answer contains '{marker}'.");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_page_under_Agencies_redirects_anonymous_users_to_sign_in()
+    {
+        var kh = await KhRecords();
+        using var anonymous = app.Anonymous();
+        var pages = EndpointCatalog.Probes(app.Services).Where(p => p.IsPage && p.PagePath!.StartsWith("/Agencies/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/Agencies/Create", "/Agencies/Details", "/Agencies/Edit", "/Agencies/Import", "/Agencies/Index", "/Agencies/Reports"],
+            pages.Select(p => p.PagePath!).Distinct().Order(StringComparer.Ordinal));
+        foreach (var page in pages)
+        {
+            var url = page.Url(p => ValueFor(page, p, kh));
+            var response = await anonymous.SendAsync(Request(page, url, null, page.IsWrite ? new Dictionary<string, string>() : null));
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page} {url}: {(int)response.StatusCode}");
+            var location = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+            Assert.Equal("/Account/Login", location.AbsolutePath);
+            var returnUrl = Uri.UnescapeDataString(location.Query.Split("ReturnUrl=")[1].Split('&')[0]);
+            Assert.Equal(url, returnUrl);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Officials of another state
+
+    [Theory]
+    [MemberData(nameof(ForeignOfficials))]
+    public async Task No_official_of_another_state_can_read_or_change_Cambodias_records_through_any_endpoint(string email)
+    {
+        var kh = await KhRecords();
+        var auditBefore = await app.Db(db => db.AuditEvents.LongCountAsync());
+        using var client = await app.As(email);
+        var token = await client.AntiforgeryToken("/Account/Logout");
+        var failures = new List<string>();
+        var missingBodies = new List<string>();
+        var targeted = 0;
+
+        foreach (var probe in EndpointCatalog.Probes(app.Services).Where(p => !p.IsPublic))
+        {
+            // A write that names no record creates the caller's own state's records: not a way into another state's.
+            if (probe.IsWrite && probe.Ids.Count == 0) continue;
+            object? json = null;
+            Dictionary<string, string>? form = null;
+            if (probe.IsWrite && probe.IsPage)
+            {
+                form = FormBody(probe.Key);
+                if (form is null) { missingBodies.Add(probe.Key); continue; }
+                form = new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = token };
+                foreach (var id in probe.Ids.Where(i => i.In == IdIn.Form)) form[id.Name] = IdFor(probe, id.Name, kh).ToString();
+            }
+            else if (probe.IsWrite && probe.AcceptsBody)
+            {
+                json = JsonBody(probe.Key);
+                if (json is null) { missingBodies.Add(probe.Key); continue; }
+            }
+            if (probe.Ids.Count > 0) targeted++;
+
+            var url = probe.Url(p => ValueFor(probe, p, kh));
+            var response = await client.SendAsync(Request(probe, url, json, form));
+            var body = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            if (status >= 500) failures.Add($"{probe} {url}: {status}. {Http.Cut(body, 300)}");
+            if (probe.Ids.Any(i => i.In == IdIn.Route) && status is not (403 or 404))
+                failures.Add($"{probe} {url}: answered {status} for Cambodia's record, expected 403 or 404. {Http.Cut(body, 300)}");
+            if (probe.IsPage && probe.IsWrite && status == 400)
+                failures.Add($"{probe} {url}: 400, so the request never reached the page (antiforgery?). {Http.Cut(body, 300)}");
+            foreach (var marker in kh.Markers)
+                if (body.Contains(marker, StringComparison.OrdinalIgnoreCase)) failures.Add($"{probe} {url}: the answer to {email} contains Cambodia's '{marker}'.");
+        }
+
+        Assert.True(missingBodies.Count == 0, $"Give the access test a plausible body for: {string.Join(", ", missingBodies.Distinct())}");
+        Assert.True(targeted >= 15, $"Only {targeted} requests named a Cambodian record.");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // Nothing of Cambodia's changed: the records are as they were, and no registry or worker data was written at all.
+        var agency = await app.Agency(Demo.GoldenLotus);
+        Assert.Equal((kh.AgencyVersion, LicenceStatus.Active, Demo.GoldenLotusName), (agency.Version, agency.Status, agency.LegalName));
+        Assert.Null((await app.Db(db => db.Set<ErrantAgencyReport>().AsNoTracking().SingleAsync(r => r.Id == kh.Report))).ActionTaken);
+        var worker = await app.Db(db => db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == kh.Worker));
+        Assert.Equal((kh.WorkerVersion, JourneyPhase.Recruitment, DocumentationStatus.Documented), (worker.Version, worker.Phase, worker.DocumentationStatus));
+        Assert.False(await app.Db(db => db.Set<CrisisCheck>().AnyAsync(c => c.WorkerId == kh.Worker)));
+        var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
+        Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
+            $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
+    }
+
+    [Fact]
+    public async Task The_owning_state_does_see_the_text_the_sweep_looks_for()
+    {
+        // The sweep above proves something only if its markers show where they may: here they do.
+        var kh = await KhRecords();
+        using var licensing = await app.As(Demo.LicensingKH);
+        var agency = await (await licensing.GetAsync($"/api/v1/agencies/{kh.Agency}")).Content.ReadAsStringAsync();
+        Assert.Contains(kh.Markers[0], agency);
+        var page = await (await licensing.SendAsync(Http.Page($"/Agencies/Details/{kh.Agency}"))).Content.ReadAsStringAsync();
+        Assert.Contains(kh.Markers[1], page);
+        using var consul = await app.As(Demo.ConsulKHinTH);
+        Assert.Contains(kh.Markers[3], await (await consul.GetAsync("/api/v1/errant-reports")).Content.ReadAsStringAsync());
+        using var inspector = await app.As(Demo.InspectorMY);
+        Assert.Contains(kh.Markers[3], await (await inspector.GetAsync("/api/v1/errant-reports")).Content.ReadAsStringAsync());
+        using var labour = await app.As(Demo.LabourKH);
+        Assert.Contains(kh.Markers[5], await (await labour.GetAsync($"/api/v1/workers/{kh.Worker}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_licensing_officer_of_PH_cannot_read_or_change_a_KH_agency()
+    {
+        var id = await app.AgencyId(Demo.GoldenLotus);
+        using var ph = await app.As(Demo.LicensingPH);
+        await (await ph.GetAsync($"/api/v1/agencies/{id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await ph.PutJson($"/api/v1/agencies/{id}", new { agency = Samples.Agency(Demo.GoldenLotus, "Hijacked Lotus Co., Ltd."), reason = "x" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await ph.PostJson($"/api/v1/agencies/{id}/status", new { action = "suspend", reason = "x", legalReference = "y" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        Assert.Empty((await (await ph.GetAsync($"/api/v1/errant-reports?agencyId={id}")).OkJson()).AsArray());
+        Assert.Equal(LicenceStatus.Active, (await app.Agency(Demo.GoldenLotus)).Status);
+    }
+
+    [Fact]
+    public async Task A_licensing_officer_lists_and_exports_only_their_own_states_agencies()
+    {
+        using var ph = await app.As(Demo.LicensingPH);
+        var phLicences = await app.Db(db => db.Set<Agency>().Where(a => a.LicensingState == "PH").Select(a => a.LicenceNumber).ToListAsync());
+        var list = await (await ph.GetAsync("/api/v1/agencies?pageSize=500")).OkJson();
+        Assert.Equal(phLicences.Count, list["total"]!.GetValue<int>());
+        Assert.All(list.Items(), a => Assert.Equal("PH", a["licensingState"].Str()));
+        Assert.Empty((await (await ph.GetAsync("/api/v1/agencies?q=golden%20lotus")).OkJson()).Items());
+
+        var csv = await (await ph.GetAsync("/api/v1/agencies/export")).Content.ReadAsStringAsync();
+        var exported = Cebu.Core.Platform.Csv.Csv.Read(new StringReader(csv)).Skip(1).Select(r => r.Fields[0]).ToList();
+        Assert.Equal(phLicences.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("KH-DEMO", csv);
+
+        Assert.DoesNotContain((await (await ph.GetAsync("/api/v1/errant-reports")).OkJson()).AsArray(), r => r!["licensingState"].Str() == "KH");
+    }
+
+    [Fact]
+    public async Task An_embassy_sees_its_states_agencies_and_reports_but_changes_nothing()
+    {
+        using var consul = await app.As(Demo.ConsulKHinTH);
+        var list = await (await consul.GetAsync("/api/v1/agencies?pageSize=500")).OkJson();
+        Assert.Equal(await app.Db(db => db.Set<Agency>().CountAsync(a => a.LicensingState == "KH")), list["total"]!.GetValue<int>());
+        Assert.All(list.Items(), a => Assert.Equal("KH", a["licensingState"].Str()));
+        var id = await app.AgencyId(Demo.GoldenLotus);
+        Assert.Equal(Demo.GoldenLotusName, (await (await consul.GetAsync($"/api/v1/agencies/{id}")).OkJson())["legalName"].Str());
+
+        var reports = (await (await consul.GetAsync("/api/v1/errant-reports")).OkJson()).AsArray().Select(r => r!).ToList();
+        Assert.Contains(reports, r => r["licenceNumber"].Str() == Demo.GoldenLotus && r["reportingState"].Str() == "MY");
+        Assert.Contains(reports, r => r["licenceNumber"].Str() == Demo.KhSuspended && r["reportingState"].Str() == "TH");
+        Assert.All(reports, r => Assert.Equal("KH", r["licensingState"].Str()));
+
+        await (await consul.PutJson($"/api/v1/agencies/{id}", new { agency = Samples.Agency(Demo.GoldenLotus, "Hijacked Lotus Co., Ltd."), reason = "x" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await consul.PostJson($"/api/v1/agencies/{id}/status", new { action = "suspend", reason = "x", legalReference = "y" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        // Another state's agency is out of sight.
+        await (await consul.GetAsync($"/api/v1/agencies/{await app.AgencyId("PH-DEMO-001")}")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_inspector_cannot_read_the_registry_but_can_file_reports()
+    {
+        using var inspector = await app.As(Demo.InspectorTH);
+        var id = await app.AgencyId(Demo.GoldenLotus);
+        await (await inspector.GetAsync("/api/v1/agencies")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await inspector.GetAsync($"/api/v1/agencies/{id}")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await inspector.GetAsync("/api/v1/agencies/export")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var filed = await inspector.PostJson("/api/v1/errant-reports", new
+        {
+            licensingState = "KH", licenceNumber = Demo.GoldenLotus, whatHappened = "Recruitment fees charged twice.", occurredOn = Samples.Today.AddDays(-1), place = "Pattaya",
+        });
+        await filed.ShouldBe(HttpStatusCode.Created);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The administrator
+
+    [Fact]
+    public async Task An_administrator_without_a_second_factor_gets_no_data()
+    {
+        var kh = await KhRecords();
+        using var client = app.Anonymous();
+        // No bearer token without the second factor.
+        await (await client.PostJson("/api/v1/auth/login", new { email = Demo.Admin, password = Demo.Password })).ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        // The sign-in page lets the administrator in, only to enrol an authenticator.
+        await (await client.SignInOnPage(Demo.Admin, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var probe in EndpointCatalog.Probes(app.Services).Where(p => !p.IsPublic && !p.IsWrite))
+        {
+            checkedCount++;
+            var url = probe.Url(p => ValueFor(probe, p, kh));
+            var response = await client.SendAsync(Request(probe, url, null, null));
+            var body = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            if (probe.IsApi && status != 403)
+                failures.Add($"{probe} {url}: {status}, expected 403. {Http.Cut(body, 200)}");
+            if (probe.IsPage && !probe.PagePath!.StartsWith("/Account/", StringComparison.Ordinal)
+                && !(status == 302 && response.Headers.Location?.OriginalString == "/Account/SetupAuthenticator"))
+                failures.Add($"{probe} {url}: {status} {response.Headers.Location}, expected a redirect to /Account/SetupAuthenticator.");
+            foreach (var marker in kh.Markers.Append("-DEMO-0").Append("Example Street").Append("DEMQ"))
+                if (body.Contains(marker, StringComparison.OrdinalIgnoreCase)) failures.Add($"{probe} {url}: the administrator was shown '{marker}'.");
+        }
+        Assert.True(checkedCount >= 20);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // The enrolment page itself opens.
+        var setup = await client.SendAsync(Http.Page("/Account/SetupAuthenticator"));
+        await setup.ShouldBe(HttpStatusCode.OK);
+        Assert.Contains("otpauth://totp/", WebUtility.HtmlDecode(await setup.Content.ReadAsStringAsync()));
+    }
+}
+
+public sealed class AccessPolicyTests_on_Sqlite(SqliteApp app) : AccessPolicyTests<SqliteApp>(app);
+public sealed class AccessPolicyTests_on_Postgres(PostgresApp app) : AccessPolicyTests<PostgresApp>(app);
