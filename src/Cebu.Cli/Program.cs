@@ -1,3 +1,6 @@
-using Cebu.Cli;
+namespace Cebu.Cli;
 
-return await CebuCommand.Build().Parse(args).InvokeAsync();
+public static class CliProgram
+{
+    public static Task<int> Main(string[] args) => CebuCommand.Build().Parse(args).InvokeAsync();
+}

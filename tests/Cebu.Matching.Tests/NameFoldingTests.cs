@@ -58,3 +58,18 @@ public class SimilarityTests
     public void Different_names_are_not_similar() =>
         Assert.True(Similarity.TokenSet("Golden Lotus Manpower", "Bayon Human Resources") < 0.8);
 }
+
+public class NameKeysTests
+{
+    [Theory]
+    [InlineData("Aung Kyaw Htun", "Aung Kyaw Tun")]
+    [InlineData("Thida", "Tida")]
+    [InlineData("Nguyễn Văn", "Nguyen Van")]
+    [InlineData("Sreyneang", "Sreynean")]
+    public void Romanisation_variants_share_a_key(string a, string b) =>
+        Assert.True(NameKeys.For(a).Intersect(NameKeys.For(b)).Any(), $"{string.Join(",", NameKeys.For(a))} / {string.Join(",", NameKeys.For(b))}");
+
+    [Fact]
+    public void Different_names_share_no_key() =>
+        Assert.Empty(NameKeys.For("Sokha Example").Intersect(NameKeys.For("Maria Santos")));
+}

@@ -533,6 +533,32 @@ namespace Cebu.Migrations.Postgres.Migrations
                     b.ToTable("WorkerEvent");
                 });
 
+            modelBuilder.Entity("Cebu.Core.Features.Workers.WorkerSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Key", "WorkerId");
+
+                    b.ToTable("WorkerSearchTerm");
+                });
+
             modelBuilder.Entity("Cebu.Core.Platform.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -890,6 +916,15 @@ namespace Cebu.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cebu.Core.Features.Workers.WorkerSearchTerm", b =>
+                {
+                    b.HasOne("Cebu.Core.Features.Workers.Worker", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cebu.Core.Platform.Data.CebuUser", b =>
                 {
                     b.HasOne("Cebu.Core.Platform.Data.Organisation", "Organisation")
@@ -955,6 +990,11 @@ namespace Cebu.Migrations.Postgres.Migrations
             modelBuilder.Entity("Cebu.Core.Features.Agencies.Agency", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cebu.Core.Features.Workers.Worker", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -525,6 +525,29 @@ namespace Cebu.Migrations.Sqlite.Migrations
                     b.ToTable("WorkerEvent");
                 });
 
+            modelBuilder.Entity("Cebu.Core.Features.Workers.WorkerSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Key", "WorkerId");
+
+                    b.ToTable("WorkerSearchTerm");
+                });
+
             modelBuilder.Entity("Cebu.Core.Platform.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -876,6 +899,15 @@ namespace Cebu.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cebu.Core.Features.Workers.WorkerSearchTerm", b =>
+                {
+                    b.HasOne("Cebu.Core.Features.Workers.Worker", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cebu.Core.Platform.Data.CebuUser", b =>
                 {
                     b.HasOne("Cebu.Core.Platform.Data.Organisation", "Organisation")
@@ -941,6 +973,11 @@ namespace Cebu.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cebu.Core.Features.Agencies.Agency", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cebu.Core.Features.Workers.Worker", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -58,12 +58,8 @@ public sealed class ImportAgencies(CebuDbContext db)
             return Problem.Forbidden("Only licensing officers of a state can import its agencies.");
 
         var records = Csv.Read(csv).ToList();
-        if (records.Count == 0) return Problem.Invalid("file", $"The file is empty. The first line must name the columns: {string.Join(",", AgencyCsv.Columns)}.");
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var missing = AgencyCsv.Columns.Take(11).Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0)
-            return Problem.Invalid("file", $"Line 1 lacks the column(s) {string.Join(", ", missing)}. Expected: {string.Join(",", AgencyCsv.Columns)}.");
-        var col = header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        if (CsvImport.Header(records, AgencyCsv.Columns, AgencyCsv.Columns.Take(11), out var col) is { } headerProblem) return headerProblem;
+        var headerCount = records[0].Fields.Count;
 
         var existing = (await db.Set<Agency>().Where(a => a.LicensingState == state).Select(a => a.LicenceNumber).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var seenInFile = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -73,16 +69,16 @@ public sealed class ImportAgencies(CebuDbContext db)
         for (var i = 1; i < records.Count; i++)
         {
             var rec = records[i];
-            string Get(string c) => col.TryGetValue(c, out var k) && k < rec.Fields.Count ? rec.Fields[k].Trim() : "";
+            string Get(string c) => CsvImport.Field(rec, col, c);
             var reasons = new List<string>();
-            if (rec.Fields.Count != header.Count) reasons.Add($"has {rec.Fields.Count} fields where the header has {header.Count}: check for an unquoted comma");
+            if (CsvImport.FieldCountProblem(rec, headerCount) is { } shape) reasons.Add(shape);
             var input = new AgencyInput
             {
                 LicenceNumber = Get("licence_number"), LegalName = Get("legal_name"),
                 OtherNames = AgencyCsv.Split(Get("other_names")).Select(n => new AgencyNameDto(n, Cebu.Matching.NameFolding.IsUnspacedScript(n) ? AgencyNameKind.LocalScript : AgencyNameKind.Trading)).ToList(),
                 Address = Get("address"), Phone = Get("phone"), Email = Get("email"), Website = Get("website"),
                 Principals = AgencyCsv.ParsePrincipals(Get("principals")),
-                ValidFrom = ParseDate(Get("valid_from"), "valid_from", reasons), ValidUntil = ParseDate(Get("valid_until"), "valid_until", reasons),
+                ValidFrom = CsvImport.Date(Get("valid_from"), "valid_from", reasons), ValidUntil = CsvImport.Date(Get("valid_until"), "valid_until", reasons),
                 Accreditations = AgencyCsv.ParseAccreditations(Get("accreditations")),
             };
             var validation = AgencyRules.Validate(input);
@@ -92,7 +88,7 @@ public sealed class ImportAgencies(CebuDbContext db)
             var status = LicenceStatus.Active;
             if (statusText.Length > 0 && !Enum.TryParse(statusText, true, out status))
                 reasons.Add($"status '{statusText}' is not one of active, suspended, cancelled, expired, blacklisted");
-            var since = ParseDate(Get("status_since"), "status_since", reasons, optional: true);
+            var since = CsvImport.Date(Get("status_since"), "status_since", reasons, optional: true);
             var reason = Get("status_reason");
             var law = Get("status_legal_reference");
             if (status is LicenceStatus.Suspended or LicenceStatus.Cancelled or LicenceStatus.Blacklisted && (reason.Length == 0 || law.Length == 0))
@@ -138,18 +134,6 @@ public sealed class ImportAgencies(CebuDbContext db)
         await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new ImportReport(total, valid.Count, rejected, true, valid.Count);
-    }
-
-    private static DateOnly? ParseDate(string text, string column, List<string> reasons, bool optional = false)
-    {
-        if (text.Length == 0)
-        {
-            if (!optional) reasons.Add($"{column} is empty: give a date as YYYY-MM-DD");
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        reasons.Add($"{column} '{text}' is not a date: write it as YYYY-MM-DD");
-        return null;
     }
 }
 

@@ -72,10 +72,18 @@ public sealed class LookupAgencies(CebuDbContext db)
                 var adverse = status is LicenceStatus.Suspended or LicenceStatus.Cancelled or LicenceStatus.Blacklisted;
                 return new PublicAgency(a.LicenceNumber, a.LegalName, a.OtherNames.Select(n => n.Name).ToList(), a.LicensingState, status, a.ValidUntil,
                     a.Accreditations.Select(d => d.Destination).Distinct().ToList(), a.Accreditations.Select(d => d.Sector).Distinct().ToList(),
-                    adverse || status == LicenceStatus.Expired ? a.StatusSince ?? a.ValidUntil : null, adverse ? a.StatusReason : null);
+                    Since(a.Status, status, a.StatusSince, a.ValidUntil), adverse ? a.StatusReason : null);
             }).ToList();
         return new PublicLookupResult(q, items);
     }
+
+    /// <summary>Since when an adverse status holds: the decision's date, or for a licence that ran out, the day after its end date.</summary>
+    private static DateOnly? Since(LicenceStatus stored, LicenceStatus effective, DateOnly? statusSince, DateOnly validUntil) => effective switch
+    {
+        LicenceStatus.Suspended or LicenceStatus.Cancelled or LicenceStatus.Blacklisted => statusSince ?? validUntil,
+        LicenceStatus.Expired => stored == LicenceStatus.Expired ? statusSince ?? validUntil.AddDays(1) : validUntil.AddDays(1),
+        _ => null,
+    };
 
     /// <summary>Higher is better: the licence number itself, then a whole name, then a name's start, then any word's start.</summary>
     public static int Rank(string key, string licenceNumber, IEnumerable<string> names)

@@ -59,7 +59,11 @@ public sealed class AdvanceJourney(CebuDbContext db)
     public async Task<Outcome<Worker>> Handle(Request r, CancellationToken ct)
     {
         var who = db.Access;
-        var w = await db.Set<Worker>().FirstOrDefaultAsync(x => x.Id == r.WorkerId, ct);
+        var w = await db.Set<Worker>().FirstOrDefaultAsync(x => x.Id == r.WorkerId, ct)
+            // A worker travelling to a state is not yet on its territory: the destination state may find them to record the placement.
+            ?? (r.Target == JourneyPhase.Placement && who.State is not null && who.Has(Permissions.WorkersView)
+                ? await db.Set<Worker>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == r.WorkerId && x.Destination == who.State && x.Phase == JourneyPhase.Travel, ct)
+                : null);
         if (w is null) return Problem.NotFound("The worker");
         if (r.Target is null) return Problem.Invalid("target", $"Name the phase to move to: {string.Join(", ", JourneyRules.Next(w.Phase))}.");
         var target = r.Target.Value;

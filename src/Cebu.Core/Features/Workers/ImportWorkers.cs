@@ -27,11 +27,8 @@ public sealed class ImportWorkers(CebuDbContext db)
         if (!who.Has(Permissions.WorkersRegister) || who.State is null)
             return Problem.Forbidden("Only a sending state's labour office can import its workers.");
         var records = Csv.Read(csv).ToList();
-        if (records.Count == 0) return Problem.Invalid("file", $"The file is empty. The first line must name the columns: {string.Join(",", Columns)}.");
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var missing = Columns.Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0) return Problem.Invalid("file", $"Line 1 lacks the column(s) {string.Join(", ", missing)}. Expected: {string.Join(",", Columns)}.");
-        var col = header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        if (CsvImport.Header(records, Columns, Columns, out var col) is { } headerProblem) return headerProblem;
+        var headerCount = records[0].Fields.Count;
 
         var now = db.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -43,16 +40,16 @@ public sealed class ImportWorkers(CebuDbContext db)
         for (var i = 1; i < records.Count; i++)
         {
             var rec = records[i];
-            string Get(string c) => col.TryGetValue(c, out var k) && k < rec.Fields.Count ? rec.Fields[k].Trim() : "";
+            string Get(string c) => CsvImport.Field(rec, col, c);
             var reasons = new List<string>();
-            if (rec.Fields.Count != header.Count) reasons.Add($"has {rec.Fields.Count} fields where the header has {header.Count}: check for an unquoted comma");
+            if (CsvImport.FieldCountProblem(rec, headerCount) is { } shape) reasons.Add(shape);
             Sex? sex = Get("sex").ToUpperInvariant() switch { "F" or "FEMALE" => Sex.Female, "M" or "MALE" => Sex.Male, "X" or "UNSPECIFIED" => Sex.Unspecified, "" => null, _ => null };
             if (sex is null && Get("sex").Length > 0) reasons.Add($"sex '{Get("sex")}' is not F, M or X");
             var input = new WorkerInput
             {
                 FamilyName = Get("family_name"), GivenNames = Get("given_names"), NameInLocalScript = Get("name_local"), Sex = sex,
-                DateOfBirth = Date(Get("date_of_birth"), "date_of_birth", reasons), PlaceOfBirth = Get("place_of_birth"), Nationality = Get("nationality"),
-                NationalIdNumber = Get("national_id"), PassportNumber = Get("passport_number"), PassportExpiry = Date(Get("passport_expiry"), "passport_expiry", reasons, optional: true),
+                DateOfBirth = CsvImport.Date(Get("date_of_birth"), "date_of_birth", reasons), PlaceOfBirth = Get("place_of_birth"), Nationality = Get("nationality"),
+                NationalIdNumber = Get("national_id"), PassportNumber = Get("passport_number"), PassportExpiry = CsvImport.Date(Get("passport_expiry"), "passport_expiry", reasons, optional: true),
                 CertificateOfIdentityNumber = Get("ci_number"), Phone = Get("phone"), Email = Get("email"), AddressAtHome = Get("address_home"),
                 NextOfKinName = Get("next_of_kin"), NextOfKinRelationship = Get("next_of_kin_relationship"), NextOfKinPhone = Get("next_of_kin_phone"),
                 Languages = Get("languages").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
@@ -92,13 +89,5 @@ public sealed class ImportWorkers(CebuDbContext db)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportReport(total, valid.Count, rejected, true, valid.Count);
-    }
-
-    private static DateOnly? Date(string text, string column, List<string> reasons, bool optional = false)
-    {
-        if (text.Length == 0) { if (!optional) reasons.Add($"{column} is empty: give a date as YYYY-MM-DD"); return null; }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        reasons.Add($"{column} '{text}' is not a date: write it as YYYY-MM-DD");
-        return null;
     }
 }

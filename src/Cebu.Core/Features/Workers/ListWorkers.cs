@@ -21,6 +21,7 @@ public sealed class ListWorkers(CebuDbContext db)
         string? Q = null, DateOnly? DateOfBirth = null, int Page = 1, int PageSize = 50);
 
     public const double NameThreshold = 0.86;
+    public const int MaxCandidates = 2000;
 
     public async Task<Outcome<Paged<WorkerSummary>>> Handle(Request r, CancellationToken ct)
     {
@@ -49,12 +50,13 @@ public sealed class ListWorkers(CebuDbContext db)
         if (!string.IsNullOrWhiteSpace(r.Q))
         {
             var doc = WorkerRules.Document(r.Q);
-            var tokens = NameFolding.Tokens(r.Q);
-            // Block on any word's first two letters (cheap in SQL), then compare whole names in memory.
-            var blocks = tokens.Where(t => t.Length >= 2).Select(t => t[..2]).Distinct().ToList();
-            var byDoc = q.Where(w => w.PassportNumber == doc || w.NationalIdNumber == doc || w.CertificateOfIdentityNumber == doc || w.WorkPermitNumber == doc);
-            var candidates = blocks.Count == 0 ? [] : await q.Where(w => blocks.Any(b => w.SearchName.Contains(b))).Take(5000).ToListAsync(ct);
-            var exact = await byDoc.ToListAsync(ct);
+            // Candidates share a name key with the query (an index lookup), most shared keys first; whole names are then compared in memory.
+            var keys = NameKeys.For(r.Q).Select(k => NameFolding.Cut(k)).ToList();
+            var candidateIds = keys.Count == 0 ? [] : await q
+                .Join(db.Set<WorkerSearchTerm>().Where(t => keys.Contains(t.Key)), w => w.Id, t => t.WorkerId, (w, t) => t)
+                .GroupBy(t => t.WorkerId).OrderByDescending(g => g.Count()).Take(MaxCandidates).Select(g => g.Key).ToListAsync(ct);
+            var candidates = candidateIds.Count == 0 ? [] : await q.Where(w => candidateIds.Contains(w.Id)).ToListAsync(ct);
+            var exact = doc is null ? [] : await q.Where(w => w.PassportNumber == doc || w.NationalIdNumber == doc || w.CertificateOfIdentityNumber == doc || w.WorkPermitNumber == doc).ToListAsync(ct);
             rows = exact.Concat(candidates
                     .Select(w => (w, s: Similarity.TokenSet(r.Q, w.SearchName)))
                     .Where(x => x.s >= NameThreshold).OrderByDescending(x => x.s).Select(x => x.w))

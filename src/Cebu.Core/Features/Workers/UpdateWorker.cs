@@ -13,7 +13,7 @@ public sealed class UpdateWorker(CebuDbContext db)
     public async Task<Outcome<Worker>> Handle(Request r, CancellationToken ct)
     {
         var who = db.Access;
-        var w = await db.Set<Worker>().FirstOrDefaultAsync(x => x.Id == r.Id, ct);
+        var w = await db.Set<Worker>().Include(x => x.SearchTerms).FirstOrDefaultAsync(x => x.Id == r.Id, ct);
         if (w is null) return Problem.NotFound("The worker");
         if (w.OwnerState != who.State || !who.Has(Permissions.WorkersRegister))
             return Problem.Forbidden("Only the sending state that owns the record can edit it.");
@@ -44,15 +44,21 @@ public sealed class GetWorker(CebuDbContext db)
             return Problem.Forbidden("Reading workers' records needs the workers.view permission.");
         var w = await db.Set<Worker>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return Problem.NotFound("The worker");
+        // Every read of a person's record is audited, and the owning state can see who looked.
+        db.RecordRead(nameof(Worker), id.ToString());
+        await db.SaveChangesAsync(ct);
         // Access rule 2: a receiving state sees identity, permit and employer, not the sending state's timeline or family contacts.
         if (w.OwnerState != who.State && !who.IsSystem)
         {
             w.NextOfKin = new NextOfKin();
             w.Contacts = new WorkerContacts { AddressAbroad = w.Contacts.AddressAbroad };
             w.PreDeparture = new PreDeparture { ContractReference = w.PreDeparture.ContractReference, ContractSignedOn = w.PreDeparture.ContractSignedOn };
-            return new WorkerDetails(w, []);
+            return new WorkerDetails(w, [], []);
         }
         var events = await db.Set<WorkerEvent>().AsNoTracking().Where(e => e.WorkerId == id).ToListAsync(ct);
-        return new WorkerDetails(w, events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new WorkerEventDto(e.On, e.Kind, e.Summary, e.RecordedBy)).ToList());
+        var key = id.ToString();
+        var reads = await db.AuditEvents.AsNoTracking().Where(a => a.RecordType == nameof(Worker) && a.RecordId == key && a.Action == "read")
+            .OrderByDescending(a => a.Sequence).Take(50).Select(a => new WorkerRead(a.At, a.UserName, a.OrganisationId)).ToListAsync(ct);
+        return new WorkerDetails(w, events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new WorkerEventDto(e.On, e.Kind, e.Summary, e.RecordedBy)).ToList(), reads);
     }
 }

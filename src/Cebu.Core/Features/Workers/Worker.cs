@@ -41,7 +41,9 @@ public sealed class Worker : IOwnedByState, IVersioned
     public NextOfKin NextOfKin { get; set; } = new();
     public List<string> Languages { get; set; } = [];
     /// <summary>Folded name for tolerant search (see Cebu.Matching.NameFolding).</summary>
-    public string SearchName { get; set; } = "";
+    [System.Text.Json.Serialization.JsonIgnore] public string SearchName { get; set; } = "";
+    /// <summary>Blocking keys of the name (Cebu.Matching.NameKeys), so that search reads an index rather than every row.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public List<WorkerSearchTerm> SearchTerms { get; set; } = [];
 
     public DocumentationStatus DocumentationStatus { get; set; } = DocumentationStatus.Documented;
     public DateOnly? DocumentationStatusSince { get; set; }
@@ -144,4 +146,13 @@ public sealed class WorkerEvent : IOwnedByState
     public string Summary { get; set; } = "";
     public string RecordedBy { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>A blocking key of a worker's name.</summary>
+public sealed class WorkerSearchTerm
+{
+    public long Id { get; set; }
+    public Guid WorkerId { get; set; }
+    [Cebu.Core.Platform.Data.BinaryCollation]
+    public string Key { get; set; } = "";
 }

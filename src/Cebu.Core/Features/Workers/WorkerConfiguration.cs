@@ -35,6 +35,7 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         CebuDbContext.JsonColumn(w.Property(x => x.PreDeparture));
         CebuDbContext.JsonColumn(w.Property(x => x.Reintegration));
         w.Ignore(x => x.FullName);
+        w.HasMany(x => x.SearchTerms).WithOne().HasForeignKey(t => t.WorkerId).OnDelete(DeleteBehavior.Cascade);
         w.HasIndex(x => new { x.OwnerState, x.Phase, x.Destination });
         w.HasIndex(x => new { x.PlacementState, x.WorkPermitExpiry });
         w.HasIndex(x => x.PassportNumber);
@@ -70,5 +71,15 @@ internal sealed class CrisisCheckConfiguration : IEntityTypeConfiguration<Crisis
         c.Property(x => x.UpdatedBy).HasMaxLength(256);
         c.HasIndex(x => new { x.WorkerId, x.Country }).IsUnique();
         c.HasOne<Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkerSearchTermConfiguration : IEntityTypeConfiguration<WorkerSearchTerm>
+{
+    public void Configure(EntityTypeBuilder<WorkerSearchTerm> t)
+    {
+        t.Property(x => x.Key).HasMaxLength(64);
+        t.HasIndex(x => new { x.Key, x.WorkerId });
+        t.HasIndex(x => x.WorkerId);
     }
 }

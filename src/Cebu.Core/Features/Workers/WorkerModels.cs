@@ -37,7 +37,10 @@ public sealed record WorkerSummary(Guid Id, string OwnerState, string FamilyName
 public sealed record WorkerEventDto(DateOnly On, string Kind, string Summary, string RecordedBy);
 
 /// <summary>A worker's full record, for the sending state that owns it.</summary>
-public sealed record WorkerDetails(Worker Worker, IReadOnlyList<WorkerEventDto> Timeline);
+public sealed record WorkerDetails(Worker Worker, IReadOnlyList<WorkerEventDto> Timeline, IReadOnlyList<WorkerRead> ReadBy);
+
+/// <summary>Who read a worker's record, and when.</summary>
+public sealed record WorkerRead(DateTimeOffset At, string? UserName, string? OrganisationId);
 
 internal static class WorkerRules
 {
@@ -76,6 +79,15 @@ internal static class WorkerRules
         w.NextOfKin = new NextOfKin { Name = Blank(i.NextOfKinName), Relationship = Blank(i.NextOfKinRelationship), Phone = Blank(i.NextOfKinPhone) };
         w.Languages = i.Languages.Distinct().ToList();
         w.SearchName = SearchName(w);
+        Index(w);
+    }
+
+    /// <summary>Keeps the worker's name keys in step with the name.</summary>
+    public static void Index(Worker w)
+    {
+        var keys = NameKeys.For($"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}").Select(k => NameFolding.Cut(k)).ToHashSet();
+        w.SearchTerms.RemoveAll(t => !keys.Contains(t.Key));
+        foreach (var k in keys.Where(k => w.SearchTerms.All(t => t.Key != k))) w.SearchTerms.Add(new WorkerSearchTerm { WorkerId = w.Id, Key = k });
     }
 
     public static string SearchName(Worker w) => NameFolding.Fold($"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}");

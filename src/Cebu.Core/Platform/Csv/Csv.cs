@@ -77,3 +77,41 @@ public static class Csv
 
     public static void WriteRow(TextWriter w, IEnumerable<string?> values) => w.Write(string.Join(',', values.Select(Escape)) + "\n");
 }
+
+/// <summary>What every CSV import shares: the header check and the reading of fields, with reasons for the rejected-row report.</summary>
+public static class CsvImport
+{
+    /// <summary>Maps column names to positions, or says which required columns line 1 lacks.</summary>
+    public static Results.Problem? Header(IReadOnlyList<CsvRecord> records, IReadOnlyList<string> columns, IEnumerable<string> required, out Dictionary<string, int> positions)
+    {
+        positions = [];
+        if (records.Count == 0)
+            return Results.Problem.Invalid("file", $"The file is empty. The first line must name the columns: {string.Join(",", columns)}.");
+        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = required.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+            return Results.Problem.Invalid("file", $"Line 1 lacks the column(s) {string.Join(", ", missing)}. Expected: {string.Join(",", columns)}.");
+        positions = header.Select((h, i) => (h, i)).GroupBy(x => x.h).ToDictionary(g => g.Key, g => g.First().i);
+        return null;
+    }
+
+    /// <summary>A field by column name, trimmed; empty when the row is short.</summary>
+    public static string Field(CsvRecord row, Dictionary<string, int> positions, string column) =>
+        positions.TryGetValue(column, out var k) && k < row.Fields.Count ? row.Fields[k].Trim() : "";
+
+    /// <summary>A YYYY-MM-DD date, or null with the reason added.</summary>
+    public static DateOnly? Date(string text, string column, List<string> reasons, bool optional = false)
+    {
+        if (text.Length == 0)
+        {
+            if (!optional) reasons.Add($"{column} is empty: give a date as YYYY-MM-DD");
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) return d;
+        reasons.Add($"{column} '{text}' is not a date: write it as YYYY-MM-DD");
+        return null;
+    }
+
+    public static string? FieldCountProblem(CsvRecord row, int headerCount) =>
+        row.Fields.Count == headerCount ? null : $"has {row.Fields.Count} fields where the header has {headerCount}: check for an unquoted comma";
+}

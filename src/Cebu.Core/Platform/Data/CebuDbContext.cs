@@ -32,6 +32,11 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
     /// <summary>A named action for the pending writes, such as "agency.suspend"; otherwise created/updated/deleted.</summary>
     public string? AuditAction { get; set; }
 
+    private readonly List<(string Type, string Id)> _reads = [];
+
+    /// <summary>Records that the caller read a person's record; written to the audit chain at the next save.</summary>
+    public void RecordRead(string recordType, string recordId) => _reads.Add((recordType, recordId));
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -132,7 +137,7 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
         }
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, string Action, string Fields);
+    private sealed record PendingAudit(EntityEntry? Entry, string Action, string Fields, string? Type = null, string? Id = null);
 
     private List<PendingAudit> CollectAuditEntries()
     {
@@ -152,6 +157,8 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
             if (action is null) continue;
             list.Add(new PendingAudit(entry, AuditAction ?? action, string.Join(',', fields.Where(f => f is not "Version" and not "ConcurrencyStamp" and not "SecurityStamp"))));
         }
+        list.AddRange(_reads.Select(r => new PendingAudit(null, "read", "", r.Type, r.Id)));
+        _reads.Clear();
         return list;
     }
 
@@ -175,10 +182,10 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
                 UserName = Access.UserName,
                 OrganisationId = Access.OrganisationId,
                 Action = p.Action,
-                RecordType = p.Entry.Metadata.ClrType.Name,
-                RecordId = KeyOf(p.Entry),
+                RecordType = p.Entry?.Metadata.ClrType.Name ?? p.Type!,
+                RecordId = p.Entry is null ? p.Id! : KeyOf(p.Entry),
                 ChangedFields = p.Fields.Length == 0 ? null : p.Fields,
-                Reason = AuditReason,
+                Reason = p.Entry is null ? null : AuditReason,
                 PreviousHash = previous,
             };
             e.Hash = e.ComputeHash();

@@ -71,6 +71,7 @@ internal static class DemoWorkers
                 if (i == 6 && cohort % 3 == 1) { w.DocumentationStatus = DocumentationStatus.Undocumented; w.DocumentationStatusReason = "Overstayed after the permit expired (demo)."; }
                 else if (i == 6) { w.DocumentationStatus = DocumentationStatus.UndocumentedNoFault; w.DocumentationStatusReason = "The employer did not renew the work permit (demo)."; }
                 w.SearchName = WorkerRules.SearchName(w);
+                WorkerRules.Index(w);
                 yield return w;
             }
         }

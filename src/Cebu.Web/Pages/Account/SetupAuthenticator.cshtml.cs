@@ -1,17 +1,17 @@
-using System.ComponentModel.DataAnnotations;
 using Cebu.Core.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Cebu.Web.Pages.Account;
 
 /// <summary>Any signed-in official may enrol an authenticator (TOTP); administrators must.</summary>
 [Authorize]
-public sealed class SetupAuthenticatorModel(UserManager<CebuUser> users, SignInManager<CebuUser> signIn) : PageModel
+public sealed class SetupAuthenticatorModel(UserManager<CebuUser> users, SignInManager<CebuUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter the 6-digit code from your app.")] public string? Code { get; set; }
+    [BindProperty] public string? Code { get; set; }
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
     public bool Enabled { get; private set; }
@@ -29,6 +29,7 @@ public sealed class SetupAuthenticatorModel(UserManager<CebuUser> users, SignInM
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (string.IsNullOrWhiteSpace(Code)) ModelState.AddModelError(nameof(Code), t["Enter the 6-digit code from your app."]);
         if (ModelState.IsValid)
         {
             var code = Code!.Replace(" ", "").Replace("-", "");
@@ -38,7 +39,7 @@ public sealed class SetupAuthenticatorModel(UserManager<CebuUser> users, SignInM
                 await signIn.RefreshSignInAsync(user);
                 return RedirectToPage();
             }
-            ModelState.AddModelError(nameof(Code), "The code does not match. Check the key in your app and the time on your phone, then enter the current code.");
+            ModelState.AddModelError(nameof(Code), t["The code does not match. Check the key in your app and the time on your phone, then enter the current code."]);
         }
         await Load(user);
         return Page();

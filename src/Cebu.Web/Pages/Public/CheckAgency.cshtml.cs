@@ -19,31 +19,36 @@ public sealed class CheckAgencyModel(LookupAgencies lookup, IStringLocalizer<Sha
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
         Q = q;
-        if (q is null) return;
+        // A first visit has no q; a submitted empty box has q present but empty (which binds as null).
+        if (!Request.Query.ContainsKey("q")) return;
+        q ??= "";
         var outcome = await lookup.Handle(q, ct);
         if (outcome.Ok) Result = outcome.Value;
-        else Error = t["Type the agency's name or its licence number."];
+        else Error = q.Length > 200 ? t["That is too long. Type part of the name, or the licence number."] : t["Type the agency's name or its licence number."];
     }
 
-    public string CountryName(string code) => ReferenceData.Shared.Country(code)?.Name is { } name ? t[name] : code;
+    public string CountryName(string? code) => t.CountryName(code);
+
+    /// <summary>The authority's name in the reader's language where the resources have it.</summary>
+    public string OrganisationName(OrganisationInfo org) => t[org.Name];
 
     public string StatusWord(LicenceStatus s) => s switch
     {
-        LicenceStatus.Active => "Licensed",
-        LicenceStatus.Suspended => "Suspended",
-        LicenceStatus.Cancelled => "Licence cancelled",
-        LicenceStatus.Expired => "Licence expired",
-        _ => "Blacklisted",
+        LicenceStatus.Active => t["Licensed"],
+        LicenceStatus.Suspended => t["Suspended"],
+        LicenceStatus.Cancelled => t["Licence cancelled"],
+        LicenceStatus.Expired => t["Licence expired"],
+        _ => t["Blacklisted"],
     };
 
     public string StatusSymbol(LicenceStatus s) => s switch { LicenceStatus.Active => "✔", LicenceStatus.Blacklisted or LicenceStatus.Cancelled => "✖", _ => "⚠" };
 
     public string StatusAdvice(LicenceStatus s) => s switch
     {
-        LicenceStatus.Active => "This agency may recruit workers for the destinations and sectors below. Ask for a written contract and a receipt for every payment.",
-        LicenceStatus.Suspended => "This agency may not recruit workers now. Do not pay it.",
-        LicenceStatus.Cancelled => "This agency's licence was cancelled. It may not recruit workers. Do not pay it.",
-        LicenceStatus.Expired => "This agency's licence has expired. It may not recruit workers until it is renewed. Do not pay it.",
-        _ => "This agency is blacklisted for breaking the law. Do not pay it, and report anyone who recruits in its name.",
+        LicenceStatus.Active => t["This agency may recruit workers for the destinations and sectors below. Ask for a written contract and a receipt for every payment."],
+        LicenceStatus.Suspended => t["This agency may not recruit workers now. Do not pay it."],
+        LicenceStatus.Cancelled => t["This agency's licence was cancelled. It may not recruit workers. Do not pay it."],
+        LicenceStatus.Expired => t["This agency's licence has expired. It may not recruit workers until it is renewed. Do not pay it."],
+        _ => t["This agency is blacklisted for breaking the law. Do not pay it, and report anyone who recruits in its name."],
     };
 }

@@ -21,4 +21,14 @@ public sealed class ClearanceModel(CheckClearance check, IStringLocalizer<Shared
         if (outcome.Ok) Result = outcome.Value;
         else Error = outcome.Problem!.Kind == ProblemKind.NotFound ? t["No clearance has this code. Check each letter and digit."] : t["A clearance code has 10 letters and digits."];
     }
+
+    /// <summary>The clearance's state (CheckClearance's English words) in the reader's language.</summary>
+    public string StatusText(string status) => status switch
+    {
+        "valid: cleared for departure" => t["valid: cleared for departure"],
+        "used: the worker has departed" => t["used: the worker has departed"],
+        "used: the worker is placed" => t["used: the worker is placed"],
+        "no longer valid: the worker has returned" => t["no longer valid: the worker has returned"],
+        _ => status,
+    };
 }

@@ -12,6 +12,7 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
 {
     public Worker? Worker { get; private set; }
     public IReadOnlyList<WorkerEventDto> Timeline { get; private set; } = [];
+    public IReadOnlyList<WorkerRead> ReadBy { get; private set; } = [];
     public List<(string Gate, string Message)> GateErrors { get; } = [];
     public string? GateTitle { get; private set; }
 
@@ -76,6 +77,7 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
         if (!outcome.Ok) return false;
         Worker = outcome.Value!.Worker;
         Timeline = outcome.Value.Timeline;
+        ReadBy = outcome.Value.ReadBy;
         return true;
     }
 }

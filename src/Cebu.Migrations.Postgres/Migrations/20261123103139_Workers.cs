@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -113,6 +114,26 @@ namespace Cebu.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkerSearchTerm",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerSearchTerm", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerSearchTerm_Worker_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Worker",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CrisisCheck_WorkerId_Country",
                 table: "CrisisCheck",
@@ -164,6 +185,16 @@ namespace Cebu.Migrations.Postgres.Migrations
                 name: "IX_WorkerEvent_WorkerId_On",
                 table: "WorkerEvent",
                 columns: new[] { "WorkerId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerSearchTerm_Key_WorkerId",
+                table: "WorkerSearchTerm",
+                columns: new[] { "Key", "WorkerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerSearchTerm_WorkerId",
+                table: "WorkerSearchTerm",
+                column: "WorkerId");
         }
 
         /// <inheritdoc />
@@ -174,6 +205,9 @@ namespace Cebu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkerEvent");
+
+            migrationBuilder.DropTable(
+                name: "WorkerSearchTerm");
 
             migrationBuilder.DropTable(
                 name: "Worker");

@@ -113,6 +113,26 @@ namespace Cebu.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkerSearchTerm",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerSearchTerm", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerSearchTerm_Worker_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Worker",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CrisisCheck_WorkerId_Country",
                 table: "CrisisCheck",
@@ -164,6 +184,16 @@ namespace Cebu.Migrations.Sqlite.Migrations
                 name: "IX_WorkerEvent_WorkerId_On",
                 table: "WorkerEvent",
                 columns: new[] { "WorkerId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerSearchTerm_Key_WorkerId",
+                table: "WorkerSearchTerm",
+                columns: new[] { "Key", "WorkerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerSearchTerm_WorkerId",
+                table: "WorkerSearchTerm",
+                column: "WorkerId");
         }
 
         /// <inheritdoc />
@@ -174,6 +204,9 @@ namespace Cebu.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkerEvent");
+
+            migrationBuilder.DropTable(
+                name: "WorkerSearchTerm");
 
             migrationBuilder.DropTable(
                 name: "Worker");
