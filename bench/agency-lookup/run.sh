@@ -12,6 +12,9 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+# CEBU_BENCH_SERVER_ROOT: another checkout whose web app is measured instead (e.g. the commit before a change);
+# the data, the CLI that imports it and the checks still come from this one.
+SERVER_ROOT="${CEBU_BENCH_SERVER_ROOT:-$ROOT}"
 DB=both; DURATION=15; ROUNDS=2; CONNECTIONS=16; THREADS=1; PIN=0; DEMO_CHECK=1
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,7 +39,7 @@ PG_CONN="Host=127.0.0.1;Port=5432;Database=$PG_DB;Username=cebu;Password=cebu;Ma
 export PGPASSWORD=cebu
 CLI="dotnet $ROOT/src/Cebu.Cli/bin/Release/net10.0/cebu.dll"
 TOOL="dotnet $HERE/tool/bin/Release/net10.0/agency-lookup-bench.dll"
-WEB="$ROOT/src/Cebu.Web/bin/Release/net10.0/Cebu.Web.dll"
+WEB="$SERVER_ROOT/src/Cebu.Web/bin/Release/net10.0/Cebu.Web.dll"
 STAMP="$(date -u +%Y-%m-%dT%H%MZ)"
 RESULTS="$HERE/results/$STAMP.md"
 mkdir -p "$CACHE" "$HERE/results"
@@ -54,7 +57,7 @@ fi
 
 # --- build (Release) -------------------------------------------------------------------------------------------------
 log "building Release"
-dotnet build -c Release "$ROOT/src/Cebu.Web/Cebu.Web.csproj" -v q -nologo >/dev/null
+dotnet build -c Release "$SERVER_ROOT/src/Cebu.Web/Cebu.Web.csproj" -v q -nologo >/dev/null
 dotnet build -c Release "$ROOT/src/Cebu.Cli/Cebu.Cli.csproj" -v q -nologo >/dev/null
 dotnet build -c Release "$HERE/tool/AgencyLookupBench.csproj" -v q -nologo >/dev/null
 
@@ -117,7 +120,7 @@ start_server() { # provider connection
   # Request logging and the other Information logs are set to Warning for the run: both endpoints pay the same.
   env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$1" ConnectionStrings__Cebu="$2" \
     Logging__LogLevel__Default=Warning "Logging__LogLevel__Cebu.Requests=Warning" \
-    "${pin[@]}" dotnet "$WEB" --urls "http://127.0.0.1:$PORT" --contentRoot "$ROOT/src/Cebu.Web" > "$CACHE/server-$1.log" 2>&1 &
+    "${pin[@]}" dotnet "$WEB" --urls "http://127.0.0.1:$PORT" --contentRoot "$SERVER_ROOT/src/Cebu.Web" > "$CACHE/server-$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 180); do
     curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && return 0
@@ -200,7 +203,7 @@ bench_db() { # name provider connection
 {
   echo "# Agency look-up benchmark, $STAMP"
   echo
-  echo "- commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo ' (with uncommitted changes)'), $(dotnet --version) SDK, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "- server built from commit $(git -C "$SERVER_ROOT" rev-parse --short HEAD)$(git -C "$SERVER_ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (with uncommitted changes)'), bench from $(git -C "$ROOT" rev-parse --short HEAD), $(dotnet --version) SDK, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"
   echo "- data: $(head -1 "$DATA/dataset.txt"); plus the demo agencies"
   echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds; pinning: $([ "$PIN" = 1 ] && echo 'server on CPU 1, wrk on CPU 0' || echo none); log level Warning (request log off) for the run"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
