@@ -1,0 +1,33 @@
+-- wrk script for the public agency look-up: every request sends the next query of the mix in queries.txt
+-- (one URL path a line), each thread starting at its own offset, so no two consecutive requests repeat a query.
+--   wrk ... -s lookup.lua http://127.0.0.1:PORT -- /path/to/queries.txt
+local threads = {}
+local paths, n, i = {}, 0, 0
+
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  for line in io.lines(args[1]) do
+    n = n + 1
+    paths[n] = line
+  end
+  if n == 0 then error("no queries in " .. args[1]) end
+  i = math.floor(n * id / 8) -- spread the threads over the list
+end
+
+function request()
+  i = i % n + 1
+  return wrk.format("GET", paths[i])
+end
+
+function done(summary, latency, requests)
+  local s = summary.duration / 1e6
+  io.write(string.format(
+    "RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f non2xx=%d socket_errors=%d\n",
+    summary.requests, s, summary.requests / s, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
