@@ -61,8 +61,14 @@ public sealed class LookupAgencies(CebuDbContext db)
 
     // Compiled once, one statement: the first entries of the three index ranges, the tier each implies, the best
     // agencies by tier (then by the length of the term: the closer the name to the query, the shorter), and their
-    // public columns (public data, so no query filter).
-    private static readonly Func<CebuDbContext, string, string, string, string, string, string, IAsyncEnumerable<Row>> Best =
+    // public columns (public data, so no query filter). A compiled query keeps the SQL of the first provider it ran on
+    // (EF Core issue 13483), so there is one per provider: a process (the tests) may use SQLite and PostgreSQL.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<CebuDbContext, string, string, string, string, string, string, IAsyncEnumerable<Row>>> BestByProvider = new();
+
+    private static Func<CebuDbContext, string, string, string, string, string, string, IAsyncEnumerable<Row>> Best(CebuDbContext db) =>
+        BestByProvider.GetOrAdd(db.Database.ProviderName ?? "", static _ => CompileBest());
+
+    private static Func<CebuDbContext, string, string, string, string, string, string, IAsyncEnumerable<Row>> CompileBest() =>
         EF.CompileAsyncQuery((CebuDbContext db, string name, string nameEnd, string licence, string licenceEnd, string word, string wordEnd) =>
             db.Set<AgencySearchTerm>()
                 .Where(t => string.Compare(t.Term, name) >= 0 && string.Compare(t.Term, nameEnd) < 0).OrderBy(t => t.Term).Take(NameWindow)
@@ -90,7 +96,7 @@ public sealed class LookupAgencies(CebuDbContext db)
         var name = AgencySearchIndex.Marked(AgencySearchIndex.NameStart, key);
         var licence = AgencySearchIndex.Marked(AgencySearchIndex.LicenceStart, key);
         var rows = new List<Row>(MaxResults);
-        await foreach (var row in Best(db, name, name + '\uffff', licence, licence + '\uffff', key, key + '\uffff').WithCancellation(ct))
+        await foreach (var row in Best(db)(db, name, name + '\uffff', licence, licence + '\uffff', key, key + '\uffff').WithCancellation(ct))
             rows.Add(row);
         if (rows.Count == 0)
         {
