@@ -22,6 +22,7 @@ public static class CebuCore
         var connection = config.GetConnectionString("Cebu");
         services.AddDbContext<CebuDbContext>(o => UseDatabase(o, provider, connection));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PublicAgencyRegistry(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AccessScope>();
         services.AddScoped<IAccessContext>(sp => new ScopedAccessContext(sp.GetRequiredService<AccessScope>(), sp.GetService<IRequestCaller>()));
 
@@ -47,6 +48,7 @@ public static class CebuCore
 
     public static void UseDatabase(DbContextOptionsBuilder o, string provider, string? connection)
     {
+        o.AddInterceptors(AgencyCommitInterceptor.Instance);
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
             o.UseNpgsql(connection ?? throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Cebu, e.g. 'Host=localhost;Database=cebu;Username=cebu;Password=...'."),
                 x => x.MigrationsAssembly(PostgresMigrations));

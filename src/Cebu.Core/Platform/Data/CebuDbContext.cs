@@ -45,6 +45,9 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
     internal bool IsSystem => Access.IsSystem;
     internal string? CurrentState => Access.State;
 
+    /// <summary>Agencies were saved in the open transaction: the public registry re-reads them when it commits.</summary>
+    internal bool AgenciesWrittenInTransaction { get; set; }
+
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -113,6 +116,7 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = CollectAuditEntries();
+        var agencies = pending.Any(p => p.Entry?.Entity is Features.Agencies.Agency);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -120,7 +124,10 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
                 var events = await ChainAsync(pending, cancellationToken);
                 try
                 {
-                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    if (agencies && Database.CurrentTransaction is null) Features.Agencies.AgencyWriteSignal.Raise();
+                    else if (agencies) AgenciesWrittenInTransaction = true;
+                    return saved;
                 }
                 catch (DbUpdateException) when (attempt < 8 && events.Count > 0)
                 {
