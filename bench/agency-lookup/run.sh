@@ -30,12 +30,12 @@ while [ $# -gt 0 ]; do
 done
 
 DATASET=v1                      # bump when the generator changes: the cached databases are then prepared afresh
-TOTAL=100000
+TOTAL="${CEBU_BENCH_TOTAL:-100000}"   # smaller only to try the script itself, with its own CEBU_BENCH_CACHE
 CACHE="${CEBU_BENCH_CACHE:-$HERE/.cache}"
 DATA="$CACHE/data-$DATASET"
 SQLITE_DB="$CACHE/sqlite-$DATASET/cebu.db"
-PG_DB="cebu_bench_$DATASET"
-PG_CONN="Host=127.0.0.1;Port=5432;Database=$PG_DB;Username=cebu;Password=cebu;Maximum Pool Size=100"
+PG_DB="${CEBU_BENCH_PG_DB:-cebu_bench_$DATASET}"
+PG_CONN="Host=127.0.0.1;Port=5432;Database=$PG_DB;Username=cebu;Password=cebu"
 export PGPASSWORD=cebu
 CLI="dotnet $ROOT/src/Cebu.Cli/bin/Release/net10.0/cebu.dll"
 TOOL="dotnet $HERE/tool/bin/Release/net10.0/agency-lookup-bench.dll"
@@ -46,6 +46,8 @@ mkdir -p "$CACHE" "$HERE/results"
 SERVER_PID=""
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; true' EXIT
 
+calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }   # arithmetic without bc, which a fresh machine may lack
+is_true() { awk "BEGIN { exit !($1) }"; }
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- tools and services (a fresh machine has neither wrk nor a running cluster) ---------------------------------
@@ -75,15 +77,15 @@ import_all() { # provider connection timesfile
   : > "$times"
   t0=$(date +%s.%N)
   $CLI db migrate --demo --provider "$provider" --connection "$conn" >/dev/null
-  t1=$(date +%s.%N); echo "migrate+demo $(echo "$t1 - $t0" | bc) s" >> "$times"
+  t1=$(date +%s.%N); echo "migrate+demo $(calc "$t1 - $t0") s" >> "$times"
   for s in $STATES; do
     t0=$(date +%s.%N)
     $CLI agencies import "$DATA/agencies-$s.csv" --state "$s" --provider "$provider" --connection "$conn" > "$times.$s.log" 2>&1 \
       || { echo "import of $s failed: $(tail -3 "$times.$s.log")" >&2; return 1; }
     t1=$(date +%s.%N)
     local rows; rows=$(($(wc -l < "$DATA/agencies-$s.csv") - 1))
-    echo "$s $rows rows $(echo "$t1 - $t0" | bc) s" >> "$times"
-    log "  $provider: imported $s ($rows rows) in $(echo "($t1 - $t0)/1" | bc) s"
+    echo "$s $rows rows $(calc "$t1 - $t0") s" >> "$times"
+    log "  $provider: imported $s ($rows rows) in $(awk "BEGIN { printf \"%d\", $t1 - $t0 }") s"
   done
 }
 
@@ -166,7 +168,7 @@ bench_db() { # name provider connection
     for c in "${CANDIDATES[@]}"; do
       local r; r=$(run_wrk "$DURATION" "$c")
       echo "- \`$c\`: $(field rps "$r") req/s, p50 $(field p50_ms "$r") ms, p99 $(field p99_ms "$r") ms, non-2xx $(field non2xx "$r")"
-      if [ "$(field non2xx "$r")" = 0 ] && [ "$(echo "$(field rps "$r") > $best_rps" | bc)" = 1 ]; then best="$c"; best_rps=$(field rps "$r"); fi
+      if [ "$(field non2xx "$r")" = 0 ] && is_true "$(field rps "$r") > $best_rps"; then best="$c"; best_rps=$(field rps "$r"); fi
     done
     echo
     echo "Baseline: \`$best\`. Rounds alternate baseline and look-up, $DURATION s each:"
@@ -184,17 +186,17 @@ bench_db() { # name provider connection
       local label="${pair%%:RESULT*}" res="RESULT${pair#*:RESULT}"
       echo "| $round | $label | $(field rps "$res") | $(field p50_ms "$res") | $(field p90_ms "$res") | $(field p99_ms "$res") | $(field max_ms "$res") | $(field non2xx "$res") | $(field socket_errors "$res") |" >> "$RESULTS"
     done
-    b_rps=$(echo "$b_rps + $(field rps "$b")" | bc -l); l_rps=$(echo "$l_rps + $(field rps "$l")" | bc -l)
-    b_p50=$(echo "$b_p50 + $(field p50_ms "$b")" | bc -l); l_p50=$(echo "$l_p50 + $(field p50_ms "$l")" | bc -l)
-    b_p99=$(echo "$b_p99 + $(field p99_ms "$b")" | bc -l); l_p99=$(echo "$l_p99 + $(field p99_ms "$l")" | bc -l)
+    b_rps=$(calc "$b_rps + $(field rps "$b")"); l_rps=$(calc "$l_rps + $(field rps "$l")")
+    b_p50=$(calc "$b_p50 + $(field p50_ms "$b")"); l_p50=$(calc "$l_p50 + $(field p50_ms "$l")")
+    b_p99=$(calc "$b_p99 + $(field p99_ms "$b")"); l_p99=$(calc "$l_p99 + $(field p99_ms "$l")")
     if [ "$(field non2xx "$l")" != 0 ] || [ "$(field socket_errors "$l")" != 0 ]; then log "$name: WARNING: look-up errors: $l"; fi
   done
-  local ratio; ratio=$(echo "scale=3; $l_rps / $b_rps" | bc -l)
-  local met=no; [ "$(echo "$ratio >= 0.5" | bc -l)" = 1 ] && met=yes
+  local ratio; ratio=$(awk "BEGIN { printf \"%.3f\", $l_rps / $b_rps }")
+  local met=no; is_true "$ratio >= 0.5" && met=yes
   local row
   row=$(printf '| %s | `%s` | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %s |' "$name" "$best" \
-    "$(echo "$b_rps / $ROUNDS" | bc -l)" "$(echo "$b_p50 / $ROUNDS" | bc -l)" "$(echo "$b_p99 / $ROUNDS" | bc -l)" \
-    "$(echo "$l_rps / $ROUNDS" | bc -l)" "$(echo "$l_p50 / $ROUNDS" | bc -l)" "$(echo "$l_p99 / $ROUNDS" | bc -l)" "$ratio" "$met")
+    "$(calc "$b_rps / $ROUNDS")" "$(calc "$b_p50 / $ROUNDS")" "$(calc "$b_p99 / $ROUNDS")" \
+    "$(calc "$l_rps / $ROUNDS")" "$(calc "$l_p50 / $ROUNDS")" "$(calc "$l_p99 / $ROUNDS")" "$ratio" "$met")
   SUMMARY[$name]="$row"
   { echo; echo "Look-up/baseline throughput: **$ratio** (goal 0.5: $met)."; echo; } >> "$RESULTS"
   stop_server
