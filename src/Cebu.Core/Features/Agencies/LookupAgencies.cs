@@ -45,7 +45,7 @@ public sealed class LookupAgencies(CebuDbContext db, PublicAgencyRegistry regist
     /// <summary>Index entries read from each range: enough for 20 distinct agencies with several names each.</summary>
     internal const int NameWindow = 60, LicenceWindow = 30, WordWindow = 100;
     /// <summary>For a query of several words: how many of its words are used, and how many entries of the rarest are read.</summary>
-    internal const int MaxWords = 6, WordScan = 50_000;
+    internal const int MaxWords = 6, WordScan = 2_000;
 
     private const int TierLicence = 100, TierName = 90, TierNameStart = 80, TierLicenceStart = 70, TierWord = 60;
 
@@ -117,21 +117,34 @@ public sealed class LookupAgencies(CebuDbContext db, PublicAgencyRegistry regist
     }
 
     /// <summary>
-    /// Agencies with a term starting with each word: the entries of the rarest word (the first <see cref="WordScan"/>
-    /// of them at most) are checked against each candidate's own terms.
+    /// Agencies with a term starting with each word: the first <see cref="WordScan"/> entries of the rarest word are
+    /// the candidates, and each is checked against its own terms for the other words, the rarer first (so most
+    /// candidates fail at the first check). A word nobody has ends it at once.
     /// </summary>
-    private static IEnumerable<PublicAgencyRegistry.Entry> EveryWord(PublicAgencyRegistry.Snapshot s, List<string> tokens)
+    private static List<PublicAgencyRegistry.Entry> EveryWord(PublicAgencyRegistry.Snapshot s, List<string> tokens)
     {
-        var words = tokens.OrderByDescending(t => t.Length).Take(MaxWords).ToList();
-        var ranges = words.Select(w => (Word: w, From: s.LowerBound(w), To: s.LowerBound(w + '\uffff'))).OrderBy(r => r.To - r.From).ToList();
-        bool HasAll(PublicAgencyRegistry.Entry a) =>
-            words.TrueForAll(w => Array.Exists(a.Terms, t => t.StartsWith(w, StringComparison.Ordinal)));
+        var ranges = tokens.OrderByDescending(t => t.Length).Take(MaxWords)
+            .Select(w => (Word: w, From: s.LowerBound(w), To: s.LowerBound(w + '\uffff'))).OrderBy(r => r.To - r.From).ToList();
+        var others = ranges.Skip(1).Select(r => r.Word).ToArray();
+        bool HasOthers(PublicAgencyRegistry.Entry a)
+        {
+            foreach (var w in others)
+            {
+                var found = false;
+                foreach (var t in a.Terms)
+                    if (t.StartsWith(w, StringComparison.Ordinal)) { found = true; break; }
+                if (!found) return false;
+            }
+            return true;
+        }
+        var result = new List<PublicAgencyRegistry.Entry>();
         var seen = new HashSet<PublicAgencyRegistry.Entry>();
         var rarest = ranges[0];
         for (var i = rarest.From; i < rarest.To && i < rarest.From + WordScan; i++)
-            if (s.BaseOwner(i) is { } a && seen.Add(a) && HasAll(a)) yield return a;
+            if (s.BaseOwner(i) is { } a && seen.Add(a) && HasOthers(a)) result.Add(a);
         foreach (var (_, a) in s.Overlay)
-            if (a is not null && HasAll(a)) yield return a;
+            if (a is not null && Array.Exists(a.Terms, t => t.StartsWith(rarest.Word, StringComparison.Ordinal)) && HasOthers(a)) result.Add(a);
+        return result;
     }
 
     /// <summary>Since when an adverse status holds: the decision's date, or for a licence that ran out, the day after its end date.</summary>

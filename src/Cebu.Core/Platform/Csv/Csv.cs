@@ -67,13 +67,25 @@ public static class Csv
         }
     }
 
+    /// <summary>
+    /// A field as written to a file: quoted when needed, and a cell that a spreadsheet would run as a formula
+    /// (starting with =, +, -, @, a tab or a carriage return: CSV injection, OWASP) is guarded by a leading
+    /// apostrophe, which spreadsheets hide and <see cref="Unguard"/> removes on import, so exports still round-trip.
+    /// </summary>
     public static string Escape(string? value)
     {
         value ??= "";
+        if (value.Length > 0 && IsFormulaStart(value[0])) value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith(' ') || value.EndsWith(' ')
             ? "\"" + value.Replace("\"", "\"\"") + "\""
             : value;
     }
+
+    /// <summary>Removes the apostrophe <see cref="Escape"/> puts before a cell that starts like a formula.</summary>
+    public static string Unguard(string field) =>
+        field.Length > 1 && field[0] == '\'' && IsFormulaStart(field[1]) ? field[1..] : field;
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     public static void WriteRow(TextWriter w, IEnumerable<string?> values) => w.Write(string.Join(',', values.Select(Escape)) + "\n");
 }
@@ -97,7 +109,7 @@ public static class CsvImport
 
     /// <summary>A field by column name, trimmed; empty when the row is short.</summary>
     public static string Field(CsvRecord row, Dictionary<string, int> positions, string column) =>
-        positions.TryGetValue(column, out var k) && k < row.Fields.Count ? row.Fields[k].Trim() : "";
+        positions.TryGetValue(column, out var k) && k < row.Fields.Count ? Csv.Unguard(row.Fields[k].Trim()).Trim() : "";
 
     /// <summary>A YYYY-MM-DD date, or null with the reason added.</summary>
     public static DateOnly? Date(string text, string column, List<string> reasons, bool optional = false)
