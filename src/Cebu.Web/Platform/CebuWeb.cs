@@ -1,3 +1,4 @@
+using Cebu.Core.Features.Agencies;
 using System.Globalization;
 using Cebu.Core.Platform;
 using Cebu.Core.Platform.Access;
@@ -163,6 +164,23 @@ public static class CebuWeb
         await seeder.MigrateAsync();
         await seeder.SeedReferenceAsync();
         if (app.Configuration.GetValue("Cebu:DemoData", true)) await seeder.SeedDemoAsync();
+
+        // The public registry's in-memory copy is built in the background once the server listens (seconds for
+        // 100,000 agencies); a look-up that arrives first waits for it.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            try
+            {
+                using var warm = app.Services.CreateScope();
+                warm.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.Public;
+                await warm.ServiceProvider.GetRequiredService<PublicAgencyRegistry>()
+                    .WarmAsync(warm.ServiceProvider.GetRequiredService<CebuDbContext>(), app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                app.Logger.LogWarning(e, "The public agency registry could not be loaded at start; the first look-up will load it.");
+            }
+        }));
     }
 
     public static void MapCebu(this WebApplication app)

@@ -89,6 +89,9 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, bool seesLocalWrite
         }
     }
 
+    /// <summary>Builds the in-memory copy now (at start-up), so that the first worker to check an agency does not wait for it.</summary>
+    public async Task WarmAsync(CebuDbContext db, CancellationToken ct) => await CurrentAsync(db, ct);
+
     /// <summary>The current snapshot, built or brought up to date first when needed.</summary>
     internal async ValueTask<Snapshot> CurrentAsync(CebuDbContext db, CancellationToken ct)
     {
