@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Cebu.Core.Features.Agencies;
 using Cebu.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cebu.Web.Tests;
 
@@ -35,8 +36,8 @@ public abstract class PublicRegistryTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     /// <summary>The look-up as another node of the farm answers it: its own registry, which hears no local writes.</summary>
-    private Task<IReadOnlyList<PublicAgency>> LookupOn(PublicAgencyRegistry node, string q) =>
-        app.Db(async db => (await new LookupAgencies(db, node).Handle(q, CancellationToken.None)).Value!.Items);
+    private static async Task<IReadOnlyList<PublicAgency>> LookupOn(PublicAgencyRegistry node, string q) =>
+        (await new LookupAgencies(node, TimeProvider.System).Handle(q, CancellationToken.None)).Value!.Items;
 
     [Fact]
     public async Task A_suspension_shows_at_once_here_and_on_another_node_after_its_check_interval()
@@ -45,7 +46,7 @@ public abstract class PublicRegistryTests<TApp>(TApp app) : IClassFixture<TApp> 
         var licence = Unique("KH-R");
         var (agency, etag) = await Grant(kh, licence, "Kampot Pepper Staffing Co., Ltd.");
         var clock = new ManualClock();
-        var otherNode = new PublicAgencyRegistry(clock, seesLocalWrites: false);
+        var otherNode = new PublicAgencyRegistry(clock, app.Services.GetRequiredService<IServiceScopeFactory>(), seesLocalWrites: false);
         Assert.Equal(LicenceStatus.Active, Assert.Single(await LookupOn(otherNode, licence)).Status);
 
         await (await kh.PostJson($"/api/v1/agencies/{agency["id"].Str()}/status",

@@ -22,7 +22,7 @@ public static class CebuCore
         var connection = config.GetConnectionString("Cebu");
         services.AddDbContext<CebuDbContext>(o => UseDatabase(o, provider, connection));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new PublicAgencyRegistry(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PublicAgencyRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddScoped<AccessScope>();
         services.AddScoped<IAccessContext>(sp => new ScopedAccessContext(sp.GetRequiredService<AccessScope>(), sp.GetService<IRequestCaller>()));
 

@@ -171,10 +171,7 @@ public static class CebuWeb
         {
             try
             {
-                using var warm = app.Services.CreateScope();
-                warm.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.Public;
-                await warm.ServiceProvider.GetRequiredService<PublicAgencyRegistry>()
-                    .WarmAsync(warm.ServiceProvider.GetRequiredService<CebuDbContext>(), app.Lifetime.ApplicationStopping);
+                await app.Services.GetRequiredService<PublicAgencyRegistry>().WarmAsync(app.Lifetime.ApplicationStopping);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -39,13 +39,13 @@ internal static class AgencyLookup
 /// taken from the first ones in the byte order of the folded name. A query of several words that matches nothing as
 /// written is answered by the agencies that have every word, in any order.
 /// </remarks>
-public sealed class LookupAgencies(CebuDbContext db, PublicAgencyRegistry registry)
+public sealed class LookupAgencies(PublicAgencyRegistry registry, TimeProvider clock)
 {
     public const int MaxResults = 20;
     /// <summary>Index entries read from each range: enough for 20 distinct agencies with several names each.</summary>
     internal const int NameWindow = 60, LicenceWindow = 30, WordWindow = 100;
     /// <summary>For a query of several words: how many of its words are used, and how many entries of the rarest are read.</summary>
-    internal const int MaxWords = 6, WordScan = 2_000;
+    internal const int MaxWords = 6, WordScan = 1_000;
 
     private const int TierLicence = 100, TierName = 90, TierNameStart = 80, TierLicenceStart = 70, TierWord = 60;
 
@@ -56,7 +56,7 @@ public sealed class LookupAgencies(CebuDbContext db, PublicAgencyRegistry regist
             return Problem.Invalid("q", "Send the agency's name or licence number in 'q', for example ?q=Golden%20Star or ?q=KH-2019-0042.");
         if (q!.Length > 200) return Problem.Invalid("q", "A search has at most 200 characters: send part of the name or the licence number.");
 
-        var s = await registry.CurrentAsync(db, ct);
+        var s = await registry.CurrentAsync(ct);
         var key = NameFolding.Cut(folded);
         var rows = Best(s, key);
         if (rows.Count == 0)
@@ -67,7 +67,7 @@ public sealed class LookupAgencies(CebuDbContext db, PublicAgencyRegistry regist
             rows = EveryWord(s, tokens).OrderBy(a => a.LegalName.Length).ThenBy(a => a.LegalName, StringComparer.Ordinal).Take(MaxResults).ToList();
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var items = rows
             .Select(a => (a, rank: Rank(key, a.LicenceKey, a.NameKeys)))
             .OrderByDescending(x => x.rank).ThenBy(x => x.a.LegalName.Length).ThenBy(x => x.a.LegalName, StringComparer.Ordinal)
@@ -125,25 +125,28 @@ public sealed class LookupAgencies(CebuDbContext db, PublicAgencyRegistry regist
     {
         var ranges = tokens.OrderByDescending(t => t.Length).Take(MaxWords)
             .Select(w => (Word: w, From: s.LowerBound(w), To: s.LowerBound(w + '\uffff'))).OrderBy(r => r.To - r.From).ToList();
-        var others = ranges.Skip(1).Select(r => r.Word).ToArray();
+        var others = ranges.Skip(1).ToArray();
+        // A base agency has a word when one of its terms sits in the word's range of the sorted array.
         bool HasOthers(PublicAgencyRegistry.Entry a)
         {
-            foreach (var w in others)
+            foreach (var (_, from, to) in others)
             {
                 var found = false;
-                foreach (var t in a.Terms)
-                    if (t.StartsWith(w, StringComparison.Ordinal)) { found = true; break; }
+                foreach (var p in a.Positions)
+                    if (p >= from && p < to) { found = true; break; }
                 if (!found) return false;
             }
             return true;
         }
+        bool OverlayHasAll(PublicAgencyRegistry.Entry a) =>
+            ranges.TrueForAll(r => Array.Exists(a.Terms, t => t.StartsWith(r.Word, StringComparison.Ordinal)));
         var result = new List<PublicAgencyRegistry.Entry>();
         var seen = new HashSet<PublicAgencyRegistry.Entry>();
         var rarest = ranges[0];
         for (var i = rarest.From; i < rarest.To && i < rarest.From + WordScan; i++)
             if (s.BaseOwner(i) is { } a && seen.Add(a) && HasOthers(a)) result.Add(a);
         foreach (var (_, a) in s.Overlay)
-            if (a is not null && Array.Exists(a.Terms, t => t.StartsWith(rarest.Word, StringComparison.Ordinal)) && HasOthers(a)) result.Add(a);
+            if (a is not null && OverlayHasAll(a)) result.Add(a);
         return result;
     }
 

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using Cebu.Core.Platform.Access;
 using Cebu.Core.Platform.Data;
 using Cebu.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cebu.Core.Features.Agencies;
 
@@ -23,7 +25,7 @@ namespace Cebu.Core.Features.Agencies;
 /// nodes show within <see cref="CheckInterval"/>: at most one look-up per interval asks the database for the audit
 /// chain's head. When many agencies changed at once (an import), the snapshot is rebuilt instead.</para>
 /// </remarks>
-public sealed class PublicAgencyRegistry(TimeProvider clock, bool seesLocalWrites = true)
+public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactory scopes, bool seesLocalWrites = true)
 {
     /// <summary>How often a node checks for writes made by other nodes.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
@@ -54,6 +56,8 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, bool seesLocalWrite
         public required string[] NameKeys { get; init; }
         /// <summary>The agency's search terms, as in the database index.</summary>
         public required string[] Terms { get; init; }
+        /// <summary>Where the agency's terms sit in the snapshot's sorted array (a base agency only): "has a term in this range" is then integer compares.</summary>
+        public int[] Positions { get; set; } = [];
     }
 
     /// <summary>One immutable state of the registry; look-ups read it without locks.</summary>
@@ -90,10 +94,10 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, bool seesLocalWrite
     }
 
     /// <summary>Builds the in-memory copy now (at start-up), so that the first worker to check an agency does not wait for it.</summary>
-    public async Task WarmAsync(CebuDbContext db, CancellationToken ct) => await CurrentAsync(db, ct);
+    public async Task WarmAsync(CancellationToken ct) => await CurrentAsync(ct);
 
     /// <summary>The current snapshot, built or brought up to date first when needed.</summary>
-    internal async ValueTask<Snapshot> CurrentAsync(CebuDbContext db, CancellationToken ct)
+    internal async ValueTask<Snapshot> CurrentAsync(CancellationToken ct)
     {
         var s = _snapshot;
         // A registry that stands for another node (tests) does not hear this process's writes: only its periodic check.
@@ -110,6 +114,10 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, bool seesLocalWrite
         {
             Interlocked.Exchange(ref _seenSignal, seesLocalWrites ? AgencyWriteSignal.Current : 0);
             Interlocked.Exchange(ref _nextCheckTicks, (clock.GetUtcNow() + CheckInterval).UtcTicks);
+            // A database context only when the database is read: most look-ups never need one.
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.System;
+            var db = scope.ServiceProvider.GetRequiredService<CebuDbContext>();
             s = _snapshot;
             s = s is null ? await BuildAsync(db, ct) : await RefreshAsync(db, s, ct);
             _snapshot = s;
@@ -144,6 +152,9 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, bool seesLocalWrite
         for (var i = 0; i < agencies.Length; i++)
             foreach (var t in agencies[i].Terms) { terms[n] = t; owners[n] = i; n++; }
         Array.Sort(terms, owners, StringComparer.Ordinal);
+        var filled = new int[agencies.Length];
+        foreach (var a in agencies) a.Positions = new int[a.Terms.Length];
+        for (var i = 0; i < owners.Length; i++) agencies[owners[i]].Positions[filled[owners[i]]++] = i;
         return new Snapshot(agencies, terms, owners, ImmutableDictionary<Guid, Entry?>.Empty, head);
     }
 
