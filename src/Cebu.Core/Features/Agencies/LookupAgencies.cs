@@ -45,7 +45,7 @@ public sealed class LookupAgencies(PublicAgencyRegistry registry, TimeProvider c
     /// <summary>Index entries read from each range: enough for 20 distinct agencies with several names each.</summary>
     internal const int NameWindow = 60, LicenceWindow = 30, WordWindow = 100;
     /// <summary>For a query of several words: how many of its words are used, and how many entries of the rarest are read.</summary>
-    internal const int MaxWords = 6, WordScan = 1_000;
+    internal const int MaxWords = 6, WordScan = 250;
 
     private const int TierLicence = 100, TierName = 90, TierNameStart = 80, TierLicenceStart = 70, TierWord = 60;
 
