@@ -71,6 +71,7 @@ public sealed class WorkerRecordTests(BrowserFixture fixture, ITestOutputHelper 
         await page.GetByLabel("Next of kin's phone").FillAsync("+855 12 000 333");
         const string reason = "Spelling corrected from the passport; mother's new phone (browser test).";
         await page.GetByLabel("Reason for the change").FillAsync(reason);
+        await ShotAsync(page, "edit");
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }));
 
         await Expect(page).ToHaveURLAsync(new Regex("/Workers/Details/[0-9a-f-]{36}$"));
