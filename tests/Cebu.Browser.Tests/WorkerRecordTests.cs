@@ -65,6 +65,7 @@ public sealed class WorkerRecordTests(BrowserFixture fixture, ITestOutputHelper 
         // The officer corrects the next of kin and the given names, and says why.
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit the record" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Workers/Edit/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Edit the record of KEO{tag}, SREYMOM");
         await Expect(page.GetByLabel("Family name")).ToHaveValueAsync("KEO" + tag);
         await Expect(page.GetByLabel("Languages the worker reads")).ToHaveValueAsync("km, th");
         await page.GetByLabel("Given names").FillAsync("SREY MOM");

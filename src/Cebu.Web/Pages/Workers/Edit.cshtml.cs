@@ -32,7 +32,7 @@ public sealed class EditModel(GetWorker get, UpdateWorker update, IAccessContext
         Input = WorkerInputs.From(w);
         Languages = string.Join(", ", w.Languages);
         Version = w.Version;
-        Name = w.FullName;
+        Name = string.IsNullOrWhiteSpace(w.GivenNames) ? w.FamilyName : $"{w.FamilyName}, {w.GivenNames}";
         return Page();
     }
 
