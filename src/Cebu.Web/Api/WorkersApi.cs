@@ -19,6 +19,13 @@ public sealed record CrisisStatusBody(string? Country, CrisisStatus? Status, str
 
 public static class WorkersApi
 {
+    /// <summary>crisis-TH.csv, or crisis-TH-North.csv for a region: letters, digits and dashes only.</summary>
+    internal static string CrisisFileName(string country, string? region)
+    {
+        var slug = string.Join('-', new string((region ?? "").Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return $"crisis-{country.ToUpperInvariant()}{(slug.Length > 0 ? "-" + slug : "")}.csv";
+    }
+
     public static void MapWorkersApi(this RouteGroupBuilder api)
     {
         api.MapGet("/public/clearances/{code}", async (string code, CheckClearance check, CancellationToken ct) => (await check.Handle(code, ct)).ToResult(TypedResults.Ok))
@@ -59,7 +66,7 @@ public static class WorkersApi
                 if (!outcome.Ok || format != "csv") return outcome.ToResult(TypedResults.Ok);
                 var w = new StringWriter();
                 ListCrisis.WriteCsv(w, outcome.Value!);
-                return TypedResults.Text(w.ToString(), "text/csv; charset=utf-8");
+                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(w.ToString()), "text/csv; charset=utf-8", CrisisFileName(country, region));
             })
             .RequireAuthorization(Permissions.WorkersView).WithSummary("Your nationals in a country (and region) in crisis; ?format=csv to export.");
         crisis.MapPost("/workers/{id:guid}", async (Guid id, CrisisStatusBody b, SetCrisisStatus set, CancellationToken ct) =>

@@ -95,6 +95,7 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Reports", Permissions.AgenciesReport);
                 o.Conventions.AuthorizeFolder("/Workers", Permissions.WorkersView);
                 o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
+                o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();

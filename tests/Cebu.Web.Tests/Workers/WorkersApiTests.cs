@@ -214,7 +214,10 @@ public class WorkersApiTests(WorkersApp app) : IClassFixture<WorkersApp>
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var again = (await Json(await kh.GetAsync("/api/v1/crisis/TH?region=north"))).AsArray();
         Assert.Equal("needsHelp", again.First(r => r!["workerId"]!.GetValue<string>() == worker)!["status"]!.GetValue<string>());
-        var csv = await kh.GetStringAsync("/api/v1/crisis/TH?region=north&format=csv");
+        using var download = await kh.GetAsync("/api/v1/crisis/TH?region=north&format=csv");
+        Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("crisis-TH-north.csv", download.Content.Headers.ContentDisposition!.FileName);
+        var csv = await download.Content.ReadAsStringAsync();
         Assert.StartsWith("family_name,given_names,phone", csv);
         Assert.Contains("NeedsHelp", csv);
         Assert.Equal(rows.Count + 1, csv.Trim().Split('\n').Length);

@@ -91,9 +91,13 @@ public sealed class AdvanceJourney(CebuDbContext db)
         }
         var failures = JourneyRules.Check(w, target, agency, today);
         if (failures.Count > 0)
+        {
+            // Nothing of a refused move is saved, even if the caller's unit of work saves something else later (a page records its read of the record).
+            db.Entry(w).State = EntityState.Detached;
             return new Problem(ProblemKind.Validation, $"The worker cannot move to {JourneyRules.Words(target)} yet.",
                 "Each gate that failed is listed in 'errors' with what is missing.",
                 failures.GroupBy(f => f.Gate).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()));
+        }
 
         var from = w.Phase;
         w.Phase = target;

@@ -62,6 +62,9 @@ public sealed class ListWorkers(CebuDbContext db)
                     .Where(x => x.s >= NameThreshold).OrderByDescending(x => x.s).Select(x => x.w))
                 .DistinctBy(w => w.Id).ToList();
         }
+        // Permits about to expire: the soonest first, as they need attention first.
+        else if (r.PermitExpiresWithinDays is not null)
+            rows = await q.OrderBy(w => w.WorkPermitExpiry).ThenBy(w => w.FamilyName).ThenBy(w => w.GivenNames).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct);
         else rows = await q.OrderBy(w => w.FamilyName).ThenBy(w => w.GivenNames).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct);
 
         var total = string.IsNullOrWhiteSpace(r.Q) ? await q.CountAsync(ct) : rows.Count;

@@ -25,13 +25,17 @@ public sealed class UpdateWorker(CebuDbContext db)
         var changed = db.Entry(w).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).Where(n => n != "SearchName").ToList();
         if (changed.Count == 0) return w;
         w.UpdatedAt = now;
-        db.Add(Timeline.Event(w, DateOnly.FromDateTime(now.UtcDateTime), "edited", $"Changed: {string.Join(", ", changed)}. {r.Reason}".Trim(), who, now));
+        db.Add(Timeline.Event(w, DateOnly.FromDateTime(now.UtcDateTime), "edited", $"Changed: {string.Join(", ", changed.Select(FieldWords))}. {r.Reason}".Trim(), who, now));
         db.AuditAction = "worker.update";
         db.AuditReason = r.Reason ?? "Record corrected.";
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Problem.Stale(); }
         return w;
     }
+
+    /// <summary>A field's name as the timeline says it: "NextOfKin" → "next of kin", "NationalIdNumber" → "national ID number".</summary>
+    internal static string FieldWords(string property) =>
+        System.Text.RegularExpressions.Regex.Replace(property, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace(" id ", " ID ");
 }
 
 /// <summary>A worker's record with its timeline, for the owning state; the receiving state gets the placement view.</summary>

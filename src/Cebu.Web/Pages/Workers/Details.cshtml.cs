@@ -8,13 +8,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cebu.Web.Pages.Workers;
 
 /// <summary>A worker's record, journey and timeline; each next step of the journey is a form with the evidence it needs.</summary>
-public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocumentationStatus documentation) : PageModel
+public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocumentationStatus documentation, Cebu.Core.Platform.Access.IAccessContext who) : PageModel
 {
+    /// <summary>The sending state that owns the record edits it and records its journey.</summary>
+    public bool CanManage => Worker is { } w && w.OwnerState == who.State && who.Has(Cebu.Core.Platform.Access.Permissions.WorkersRegister);
+    /// <summary>The sending state, or the state where the worker is placed, records documentation status.</summary>
+    public bool CanRecordDocumentation => CanManage || (Worker is { } w && w.PlacementState is not null && w.PlacementState == who.State);
     public Worker? Worker { get; private set; }
     public IReadOnlyList<WorkerEventDto> Timeline { get; private set; } = [];
     public IReadOnlyList<WorkerRead> ReadBy { get; private set; } = [];
     public List<(string Gate, string Message)> GateErrors { get; } = [];
     public string? GateTitle { get; private set; }
+    /// <summary>The step and evidence of a refused move, shown again in its form.</summary>
+    public JourneyPhase? PostedTarget { get; private set; }
+    public JourneyEvidence? Posted { get; private set; }
+    public string? PostedFees { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct) ? Page() : NotFound();
 
@@ -22,10 +30,11 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
         string? serviceKind, string? serviceProvider, DateOnly? serviceOn, CancellationToken ct)
     {
         ModelState.Clear();
+        (PostedTarget, Posted, PostedFees) = (target, evidence, fees);
         if (target == JourneyPhase.Cleared)
         {
             var parsed = ParseFees(fees, out var bad);
-            if (bad is not null) { GateErrors.Add(("fees", bad)); GateTitle = "The fees could not be read."; return await Load(id, ct) ? Page() : NotFound(); }
+            if (bad is not null) { GateErrors.Add(("Fees", bad)); GateTitle = "The fees could not be read."; return await Load(id, ct) ? Page() : NotFound(); }
             evidence = evidence with { Fees = parsed };
         }
         if (target == JourneyPhase.Reintegration && !string.IsNullOrWhiteSpace(serviceProvider) && serviceOn is { } on)
@@ -47,9 +56,19 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
     {
         if (p.Kind == ProblemKind.NotFound) return NotFound();
         GateTitle = p.Title;
-        if (p.Errors is { } errors) foreach (var (gate, messages) in errors) foreach (var m in messages) GateErrors.Add((gate, m));
+        if (p.Errors is { } errors) foreach (var (gate, messages) in errors) foreach (var m in messages) GateErrors.Add((GateName(gate), m));
         else GateErrors.Add(("", p.Detail ?? p.Title));
         return await Load(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>A gate's name in words: "healthCheck" → "Health check", "fees[1]" → "Fees, line 2".</summary>
+    internal static string GateName(string gate)
+    {
+        var bracket = gate.IndexOf('[');
+        var line = bracket > 0 && int.TryParse(gate[(bracket + 1)..gate.IndexOf(']')], out var i) ? $", line {i + 1}" : "";
+        var name = bracket > 0 ? gate[..bracket] : gate;
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+        return words.Length == 0 ? "" : char.ToUpperInvariant(words[0]) + words[1..] + line;
     }
 
     /// <summary>Reads "150 USD | KH-DEMO-001 | medical check" lines.</summary>

@@ -20,6 +20,10 @@ public sealed class IndexModel(ListWorkers list, IAccessContext who) : PageModel
     public string? LocatedIn => who.LocatedIn;
     public bool CanRegister => who.Has(Permissions.WorkersRegister);
 
+    /// <summary>This list's address on another page.</summary>
+    public string PageLink(int page) => "/Workers" + Microsoft.AspNetCore.Http.QueryString.Create(
+        Request.Query.Where(kv => kv.Key != "p").Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value.ToString())).Append(KeyValuePair.Create("p", (string?)page.ToString())));
+
     public async Task OnGetAsync(WorkerView? view, JourneyPhase? phase, string? destination, int? expiring, string? q, DateOnly? dob, int p = 1, CancellationToken ct = default)
     {
         View = view ?? (who.LocatedIn is not null && who.LocatedIn != who.State ? WorkerView.Nationals : who.Has(Permissions.WorkersRegister) ? WorkerView.Own : WorkerView.PlacedHere);

@@ -1,3 +1,4 @@
+using Cebu.Core.Features.Documents;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Access;
 using Cebu.Web.Platform;
@@ -6,20 +7,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cebu.Web.Pages.Workers;
 
-public sealed class RegisterModel(RegisterWorker register, IAccessContext who) : PageModel
+public sealed class RegisterModel(RegisterWorker register, IAccessContext who, TimeProvider clock) : PageModel, IWorkerForm
 {
     [BindProperty] public WorkerInput Input { get; set; } = new();
     [BindProperty] public string? Languages { get; set; }
     [BindProperty] public string? Destination { get; set; }
     [BindProperty] public string? Sector { get; set; }
+    [BindProperty] public string? Mrz { get; set; }
+    public MrzResult? MrzRead { get; private set; }
     public string? State => who.State;
 
     public void OnGet() { }
 
+    /// <summary>Reads the pasted MRZ into the form; nothing is saved.</summary>
+    public void OnPostMrz()
+    {
+        ModelState.Clear();
+        (MrzRead, Input) = MrzForm.Read(Mrz, Input, ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var input = Input with { Languages = (Languages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() };
+        var input = Input with { Languages = WorkerInputs.Languages(Languages) };
         var outcome = await register.Handle(new RegisterWorker.Request(input, null, Destination, Sector, null, null, null), ct);
         if (outcome.Ok) return Redirect($"/Workers/Details/{outcome.Value!.Id}");
         outcome.Problem!.AddTo(ModelState, "Input.");
