@@ -71,6 +71,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Workers/Details?handler=Advance" => new() { ["target"] = "PreDeparture", ["AgencyLicenceNumber"] = Demo.GoldenLotus, ["Destination"] = "TH", ["Sector"] = "construction" },
         "POST /Workers/Details?handler=Documentation" => new() { ["docStatus"] = "Undocumented", ["docReason"] = "Foreign state says so.", ["docSince"] = "2026-01-01" },
         "POST /Workers/Crisis" => new() { ["country"] = "TH", ["status"] = "NeedsHelp", ["note"] = "Foreign note." },
+        "POST /Workers/Edit" => new()
+        {
+            ["Input.FamilyName"] = "HIJACKED", ["Input.GivenNames"] = "NAME", ["Input.Sex"] = "Female", ["Input.DateOfBirth"] = "1990-01-01", ["Input.Nationality"] = "KH",
+            ["Input.PassportNumber"] = "KHX1234567", ["Languages"] = "km", ["Reason"] = "Taking it over.", ["Version"] = "1",
+        },
+        "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
 

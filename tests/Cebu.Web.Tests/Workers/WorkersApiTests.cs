@@ -171,6 +171,18 @@ public class WorkersApiTests(WorkersApp app) : IClassFixture<WorkersApp>
             Assert.Equal("KH", i!["ownerState"]!.GetValue<string>());
             Assert.Equal("TH", i["destination"]!.GetValue<string>());
         });
+
+        // Nor through the other lists or a record's address: a Cambodian still being recruited at home is not the embassy's to see.
+        var home = await app.SignedIn("labour@kh.demo");
+        var atHome = await Register(home, "EMBASSYTEST", "KHE7654321");
+        Assert.Equal(HttpStatusCode.OK, (await home.GetAsync($"/api/v1/workers/{atHome}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await consul.GetAsync($"/api/v1/workers/{atHome}")).StatusCode);
+        var own = (await Json(await consul.GetAsync("/api/v1/workers?pageSize=500")))["items"]!.AsArray();
+        Assert.NotEmpty(own);
+        Assert.DoesNotContain(own, i => i!["id"]!.GetValue<string>() == atHome);
+        Assert.All(own, i => Assert.Equal("TH", i!["destination"]?.GetValue<string>()));
+        var search = (await Json(await consul.GetAsync("/api/v1/workers?q=EMBASSYTEST")))["items"]!.AsArray();
+        Assert.Empty(search);
     }
 
     [Fact]
@@ -227,8 +239,10 @@ public class WorkersApiTests(WorkersApp app) : IClassFixture<WorkersApp>
     public async Task Reading_a_worker_is_audited_and_shown_to_the_owning_state()
     {
         var kh = await app.SignedIn("labour@kh.demo");
-        var id = await Register(kh, "READER", "N7000005");
-        await (await app.SignedIn("consul-kh@th.demo")).GetAsync($"/api/v1/workers/{id}");
+        // The embassy in Bangkok reads the record of a Cambodian placed in Thailand.
+        var consul = await app.SignedIn("consul-kh@th.demo");
+        var id = (await Json(await consul.GetAsync("/api/v1/workers?view=nationals&pageSize=1")))["items"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await consul.GetAsync($"/api/v1/workers/{id}")).StatusCode);
         var readBy = (await Json(await kh.GetAsync($"/api/v1/workers/{id}")))["readBy"]!.AsArray().Select(r => r!["userName"]!.GetValue<string>()).ToList();
         Assert.Contains("consul-kh@th.demo", readBy);
         Assert.Contains("labour@kh.demo", readBy);

@@ -34,7 +34,7 @@ public sealed class ListCrisis(CebuDbContext db)
             return Problem.Forbidden("Crisis lists need the workers.view permission of the sending state or its embassies.");
         if (!Platform.Reference.ReferenceData.Shared.IsCountry(country)) return Problem.Invalid("country", "Choose the country in crisis (ISO code, e.g. SA).");
         var c = country!.ToUpperInvariant();
-        var q = db.Set<Worker>().AsNoTracking().Where(w => w.OwnerState == who.State && w.ReturnedOn == null
+        var q = db.Set<Worker>().AsNoTracking().VisibleTo(who).Where(w => w.OwnerState == who.State && w.ReturnedOn == null
             && (w.PlacementState == c || (w.Destination == c && (w.Phase == JourneyPhase.Travel || w.Phase == JourneyPhase.Placement))));
         var workers = await q.ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(region))
@@ -68,7 +68,7 @@ public sealed class SetCrisisStatus(CebuDbContext db)
         var who = db.Access;
         if (!who.Has(Permissions.WorkersView) && !who.Has(Permissions.WorkersRegister))
             return Problem.Forbidden("Crisis lists need the workers.view permission of the sending state or its embassies.");
-        var worker = await db.Set<Worker>().FirstOrDefaultAsync(w => w.Id == workerId && w.OwnerState == who.State, ct);
+        var worker = await db.Set<Worker>().VisibleTo(who).FirstOrDefaultAsync(w => w.Id == workerId && w.OwnerState == who.State, ct);
         if (worker is null) return Problem.NotFound("The worker");
         if (status is null) return Problem.Invalid("status", "Choose safe, needsHelp, evacuated or unreachable.");
         if (!Platform.Reference.ReferenceData.Shared.IsCountry(country)) return Problem.Invalid("country", "Name the country in crisis (ISO code).");

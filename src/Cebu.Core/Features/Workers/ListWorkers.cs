@@ -29,13 +29,13 @@ public sealed class ListWorkers(CebuDbContext db)
         if (!who.Has(Permissions.WorkersView) && !who.Has(Permissions.WorkersRegister))
             return Problem.Forbidden("Lists of workers need the workers.view permission.");
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
-        var q = db.Set<Worker>().AsNoTracking();
+        var q = db.Set<Worker>().AsNoTracking().VisibleTo(who);
         q = r.View switch
         {
             WorkerView.Own => q.Where(w => w.OwnerState == who.State),
             WorkerView.PlacedHere => q.Where(w => w.PlacementState == who.State),
             // Access rule 3: consular officers see their own nationals in the state where they are posted.
-            _ => who.LocatedIn is null ? q.Where(w => false) : q.Where(w => w.OwnerState == who.State && (w.PlacementState == who.LocatedIn || (w.Destination == who.LocatedIn && w.ReturnedOn == null))),
+            _ => WorkerAccess.IsPostedAbroad(who) ? q.Where(w => w.OwnerState == who.State) : q.Where(w => false),
         };
         if (r.Phase is { } phase) q = q.Where(w => w.Phase == phase);
         if (!string.IsNullOrWhiteSpace(r.Destination)) q = q.Where(w => w.Destination == r.Destination.ToUpper());

@@ -46,7 +46,7 @@ public sealed class GetWorker(CebuDbContext db)
         var who = db.Access;
         if (!who.Has(Permissions.WorkersView) && !who.Has(Permissions.WorkersRegister))
             return Problem.Forbidden("Reading workers' records needs the workers.view permission.");
-        var w = await db.Set<Worker>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var w = await db.Set<Worker>().AsNoTracking().VisibleTo(who).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return Problem.NotFound("The worker");
         // Every read of a person's record is audited, and the owning state can see who looked.
         db.RecordRead(nameof(Worker), id.ToString());

@@ -36,11 +36,16 @@ public sealed class EditModel(GetWorker get, UpdateWorker update, IAccessContext
         return Page();
     }
 
-    public void OnPostMrz(Guid id)
+    public async Task<IActionResult> OnPostMrzAsync(Guid id, CancellationToken ct)
     {
         Id = id;
+        // Reading a document onto the form of a record the caller may not edit is refused like the edit itself.
+        var outcome = await get.Handle(id, ct);
+        if (!outcome.Ok) return NotFound();
+        if (outcome.Value!.Worker.OwnerState != who.State) return Forbid();
         ModelState.Clear();
         (MrzRead, Input) = MrzForm.Read(Mrz, Input, ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
