@@ -74,6 +74,9 @@ public abstract class PreparedField(int[] leftIds, int[] rightIds, string[] valu
     protected readonly int[] RightIds = rightIds;
     protected readonly string[] Values = values;
 
+    /// <summary>Per distinct value, its character histogram (see <see cref="CharHistogram"/>), for quick rejection.</summary>
+    protected readonly System.Runtime.Intrinsics.Vector256<byte>[] Histograms = values.Select(v => v.Length > 0 && char.IsAsciiDigit(v[0]) ? CharHistogram.OfDigits(v) : CharHistogram.Of(v)).ToArray();
+
     /// <summary>How many records hold each distinct value (id 0, the missing value, excluded from frequencies).</summary>
     public int[] Counts { get; } = counts;
 
@@ -142,6 +145,7 @@ public sealed class TextComparison : FieldComparison
     {
         protected override int CompareDistinct(int a, int b)
         {
+            if (CharHistogram.JaroWinklerBound(Values[a], Values[b], Histograms[a], Histograms[b]) < thresholds[0]) return 1;
             var s = Similarity.JaroWinkler(Values[a].AsSpan(), Values[b].AsSpan());
             for (var k = thresholds.Length - 1; k >= 0; k--)
                 if (s >= thresholds[k]) return k + 2;
@@ -178,7 +182,7 @@ public sealed class EditDistanceComparison : FieldComparison
         {
             var x = Values[a];
             var y = Values[b];
-            if (Math.Abs(x.Length - y.Length) > maxEdits) return 1;
+            if (CharHistogram.EditDistanceBound(x.Length, y.Length, Histograms[a], Histograms[b]) > maxEdits) return 1;
             var d = Similarity.DamerauLevenshtein(x.AsSpan(), y.AsSpan());
             return d <= maxEdits ? maxEdits + 2 - d : 1;
         }
@@ -193,7 +197,7 @@ public sealed class DateComparison(string name, string column) : FieldComparison
     public override IReadOnlyList<string> LevelNames => Levels;
 
     /// <summary>Dates are interned by their parsed value, so "1990-02-01" and "19900201" are the same value.</summary>
-    protected override string Normalise(string? raw) => Dates.Parse(raw) is var d and > 0 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+    protected override string Normalise(string? raw) => Dates.Parse(raw) is var d and > 0 ? d.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     protected override PreparedField Create(int[] leftIds, int[] rightIds, string[] values, int[] counts) => new Prepared(leftIds, rightIds, values, counts);
 
@@ -204,7 +208,18 @@ public sealed class DateComparison(string name, string column) : FieldComparison
         public Prepared(int[] l, int[] r, string[] v, int[] c) : base(l, r, v, c, (int)Dates.Agreement.Exact) =>
             _dates = v.Select(s => s.Length == 0 ? 0 : int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-        protected override int CompareDistinct(int a, int b) => (int)Dates.Compare(_dates[a], _dates[b]);
+        protected override int CompareDistinct(int a, int b)
+        {
+            int x = _dates[a], y = _dates[b];
+            int ya = x / 10000, yb = y / 10000;
+            if (ya == yb && x / 100 % 100 == y % 100 && x % 100 == y / 100 % 100) return (int)Dates.Agreement.DayMonthSwapped;
+            // The edit distance of the eight digits (already a string: the interned value), unless the histograms
+            // show it is more than two.
+            var edits = CharHistogram.EditDistanceBound(8, 8, Histograms[a], Histograms[b]) > 2 ? 3 : Similarity.DamerauLevenshtein(Values[a].AsSpan(), Values[b].AsSpan());
+            if (edits <= 1) return (int)Dates.Agreement.OneEdit;
+            if (edits == 2) return (int)Dates.Agreement.TwoEdits;
+            return ya == yb ? (int)Dates.Agreement.SameYear : (int)Dates.Agreement.Different;
+        }
     }
 }
 
@@ -222,11 +237,21 @@ public sealed class DocumentNumberComparison(string name, string column) : Field
     private sealed class Prepared : PreparedField
     {
         private readonly string[] _folded;
+        private readonly System.Runtime.Intrinsics.Vector256<byte>[] _foldedHistograms;
 
-        public Prepared(int[] l, int[] r, string[] v, int[] c) : base(l, r, v, c, (int)DocumentNumbers.Agreement.Exact) =>
+        public Prepared(int[] l, int[] r, string[] v, int[] c) : base(l, r, v, c, (int)DocumentNumbers.Agreement.Exact)
+        {
             _folded = v.Select(s => DocumentNumbers.FoldLookAlikes(s)).ToArray();
+            _foldedHistograms = _folded.Select(CharHistogram.OfDigits).ToArray();
+        }
 
-        protected override int CompareDistinct(int a, int b) => (int)DocumentNumbers.Compare(Values[a], Values[b], _folded[a], _folded[b]);
+        protected override int CompareDistinct(int a, int b)
+        {
+            // Look-alike letters fold to digits, so the folded histograms are the ones that bound the edits.
+            if (CharHistogram.EditDistanceBound(_folded[a].Length, _folded[b].Length, _foldedHistograms[a], _foldedHistograms[b]) > 2)
+                return (int)DocumentNumbers.Agreement.Different;
+            return (int)DocumentNumbers.Compare(Values[a], Values[b], _folded[a], _folded[b]);
+        }
     }
 }
 
@@ -251,7 +276,8 @@ public sealed class NameComparison(string name, string column, double similar = 
     {
         private readonly string[][] _words;
         private readonly string[] _joined;
-        private readonly string[] _sound;
+        private readonly int[] _sound;
+        private readonly System.Runtime.Intrinsics.Vector256<byte>[] _joinedHistograms;
         private readonly double _similar;
         private readonly double _close;
 
@@ -261,18 +287,25 @@ public sealed class NameComparison(string name, string column, double similar = 
             _close = close;
             _words = v.Select(s => s.Length == 0 ? [] : s.Split(' ')).ToArray();
             _joined = _words.Select(w => string.Concat(w)).ToArray();
-            _sound = _words.Select(w => string.Join(' ', w.Select(x => Phonetic.Soundex(x)).Order(StringComparer.Ordinal))).ToArray();
+            var sounds = new Dictionary<string, int>(StringComparer.Ordinal);
+            _sound = _words.Select(w => string.Join(' ', w.Select(x => Phonetic.Soundex(x)).Order(StringComparer.Ordinal)))
+                .Select(k => sounds.TryGetValue(k, out var id) ? id : sounds[k] = sounds.Count).ToArray();
+            _joinedHistograms = _joined.Select(CharHistogram.Of).ToArray();
         }
 
         protected override int CompareDistinct(int a, int b)
         {
             if (_joined[a] == _joined[b]) return 4; // the same words run together or split differently
+            var soundAlike = _sound[a] == _sound[b];
+            // Single words that cannot reach the lower threshold and do not sound alike: different, without Jaro-Winkler.
+            if (!soundAlike && _words[a].Length == 1 && _words[b].Length == 1
+                && CharHistogram.JaroWinklerBound(_joined[a], _joined[b], _joinedHistograms[a], _joinedHistograms[b]) < _similar) return 1;
             var wa = _words[a];
             var wb = _words[b];
             var s = wa.Length == 1 && wb.Length == 1
                 ? Similarity.JaroWinkler(wa[0].AsSpan(), wb[0].AsSpan())
                 : Math.Max(Similarity.TokenSet(wa, wb), Similarity.JaroWinkler(_joined[a].AsSpan(), _joined[b].AsSpan()) * 0.95);
-            if (s >= _close || _sound[a] == _sound[b]) return 3;
+            if (s >= _close || soundAlike) return 3;
             return s >= _similar ? 2 : 1;
         }
     }
