@@ -46,6 +46,19 @@ public class FebrlTests
     }
 
     [Fact]
+    public void Scoring_a_pair_allocates_nothing()
+    {
+        var set = Febrl.Read(DataFile("febrl1.csv"));
+        var result = Linker.Run(set, set, Febrl.Configuration());
+        var weights = new float[result.CandidatePairs.Length];
+        result.Scorer.ScoreAll(result.CandidatePairs, weights, parallel: false);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        result.Scorer.ScoreAll(result.CandidatePairs, weights, parallel: false);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(result.Weights, weights);
+    }
+
+    [Fact]
     public void Csv_fields_are_trimmed_and_empty_ones_missing()
     {
         var set = Febrl.Read(new StringReader("rec_id, given_name, surname\nrec-1-org, , \"smith, jr\"\n"));

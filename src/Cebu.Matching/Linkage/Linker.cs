@@ -95,17 +95,23 @@ public sealed class PairScorer
     /// <summary>Scores packed pairs into <paramref name="weights"/>, on every core when <paramref name="parallel"/>.</summary>
     public void ScoreAll(long[] pairs, float[] weights, bool parallel = true)
     {
-        if (!parallel || pairs.Length < 50_000)
-        {
-            for (var i = 0; i < pairs.Length; i++) weights[i] = (float)Score(Blocking.Left(pairs[i]), Blocking.Right(pairs[i]));
-            return;
-        }
+        if (!parallel || pairs.Length < 50_000) ScoreRange(pairs, weights, 0, pairs.Length);
+        else ScoreParallel(pairs, weights);
+    }
+
+    private void ScoreRange(long[] pairs, float[] weights, int start, int end)
+    {
+        for (var i = start; i < end; i++) weights[i] = (float)Score(Blocking.Left(pairs[i]), Blocking.Right(pairs[i]));
+    }
+
+    /// <summary>Apart from <see cref="ScoreAll"/> so that the lambda's closure is allocated only when used.</summary>
+    private void ScoreParallel(long[] pairs, float[] weights)
+    {
         var chunks = Environment.ProcessorCount * 4;
         var size = (pairs.Length + chunks - 1) / chunks;
         Parallel.For(0, chunks, c =>
         {
-            var end = Math.Min(pairs.Length, (c + 1) * size);
-            for (var i = c * size; i < end; i++) weights[i] = (float)Score(Blocking.Left(pairs[i]), Blocking.Right(pairs[i]));
+            ScoreRange(pairs, weights, c * size, Math.Min(pairs.Length, (c + 1) * size));
         });
     }
 }
