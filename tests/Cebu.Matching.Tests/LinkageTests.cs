@@ -148,3 +148,18 @@ public class ExpectationMaximisationTests
         Assert.True(adjust[1] < 0, $"{adjust[1]}");
     }
 }
+
+public class ConfigurationTests
+{
+    [Fact]
+    public void Fields_and_rules_on_missing_columns_are_left_out()
+    {
+        var full = new RecordSet(["rec_id", "given_name", "surname", "date_of_birth", "soc_sec_id"], []);
+        var partial = new RecordSet(["rec_id", "given_name", "surname", "date_of_birth"], []);
+        var config = Febrl.Configuration().For(full, partial);
+        Assert.Equal(["given_name", "surname", "date_of_birth"], config.Fields.Select(f => f.Name));
+        Assert.DoesNotContain(config.BlockingRules, r => r.Name == "soc_sec_id");
+        Assert.Contains(config.BlockingRules, r => r.Name == "date_of_birth");
+        Assert.Contains(config.BlockingRules, r => r.Name.StartsWith("names", StringComparison.Ordinal));
+    }
+}

@@ -7,6 +7,9 @@ namespace Cebu.Matching.Linkage;
 /// </summary>
 public sealed record BlockingRule(string Name, Func<RecordSet, int, string?> Key)
 {
+    /// <summary>The columns the key reads (empty when unknown), so that a rule can be left out for files that lack one.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
+
     /// <summary>A rule on the concatenated transformed values of some columns; no key when any of them is missing.</summary>
     public static BlockingRule On(string name, params (string Column, Func<string, string> Transform)[] parts) =>
         new(name, (set, row) =>
@@ -21,7 +24,7 @@ public sealed record BlockingRule(string Name, Func<RecordSet, int, string?> Key
                 key.Append(t).Append('\u001F');
             }
             return key.ToString();
-        });
+        }) { Columns = parts.Select(p => p.Column).ToArray() };
 }
 
 /// <summary>Candidate pairs from the union of blocking rules, each pair once.</summary>

@@ -91,7 +91,7 @@ public static class Febrl
                     var a = Sound(g);
                     var b = Sound(s);
                     return string.CompareOrdinal(a, b) <= 0 ? a + "|" + b : b + "|" + a;
-                }),
+                }) { Columns = ["given_name", "surname"] },
                 BlockingRule.On("postcode + street", ("postcode", Key), ("address_1", Head)),
                 BlockingRule.On("surname (soundex) + suburb", ("surname", Sound), ("suburb", Head)),
                 BlockingRule.On("given name (soundex) + street number + postcode", ("given_name", Sound), ("street_number", Key), ("postcode", Key)),
@@ -129,7 +129,10 @@ public sealed record MatchEvaluation(long TruePairs, long PredictedPairs, long C
     {
         var dedup = right is null;
         right ??= left;
-        var result = Linker.Run(left, right, Febrl.Configuration(), log);
+        var config = Febrl.Configuration().For(left, right);
+        if (config.Fields.Count < Febrl.Configuration().Fields.Count)
+            log?.Invoke($"comparing only the fields both files have: {string.Join(", ", config.Fields.Select(f => f.Name))}");
+        var result = Linker.Run(left, right, config, log);
 
         var leftTruth = left.Column("rec_id").Select(Febrl.Entity).ToArray();
         var rightTruth = dedup ? leftTruth : right.Column("rec_id").Select(Febrl.Entity).ToArray();

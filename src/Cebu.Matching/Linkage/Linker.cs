@@ -23,6 +23,25 @@ public sealed class LinkageConfiguration
 
     /// <summary>Seed of the random pair sample, so that runs are repeatable.</summary>
     public int Seed { get; init; } = 20261123;
+
+    /// <summary>
+    /// The same configuration without the fields and blocking rules that read a column one of the files lacks:
+    /// a registry extract without a document number is still matched on the rest.
+    /// </summary>
+    public LinkageConfiguration For(RecordSet left, RecordSet right)
+    {
+        bool Has(string column) => left.HasColumn(column) && right.HasColumn(column);
+        return new LinkageConfiguration
+        {
+            Fields = Fields.Where(f => Has(f.Column)).ToArray(),
+            BlockingRules = BlockingRules.Where(r => r.Columns.All(Has)).ToArray(),
+            Threshold = Threshold,
+            MaxBlockSize = MaxBlockSize,
+            RandomPairs = RandomPairs,
+            MaxTermFrequencyAdjustment = MaxTermFrequencyAdjustment,
+            Seed = Seed,
+        };
+    }
 }
 
 /// <summary>
