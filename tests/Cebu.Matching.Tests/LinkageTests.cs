@@ -19,6 +19,7 @@ public class FieldComparisonTests
         Assert.Equal(0, Level(c, "Aung", null));
         Assert.Equal(c.LevelCount - 1, Level(c, "Daw Aung San Suu Kyi", "aung san suu kyi"));
         Assert.Equal(c.LevelCount - 1, Level(c, "Kyaw Htun, Aung", "Aung Kyaw Tun"));
+        Assert.Equal(c.LevelCount - 1, Level(c, "soph ie", "sophie")); // split by a typing error, not two names
         Assert.Equal(1, Level(c, "Aung Kyaw Htun", "Maria Santos"));
     }
 

@@ -267,7 +267,9 @@ public sealed class NameComparison(string name, string column, double similar = 
 
     public override IReadOnlyList<string> LevelNames => _levels;
 
-    protected override string Normalise(string? raw) => PersonNames.Canonical(raw);
+    /// <summary>The normalised words in their written order: word order is dealt with per pair, and the written order
+    /// is what shows a name split or run together ("soph ie" and "sophie").</summary>
+    protected override string Normalise(string? raw) => string.Join(' ', PersonNames.Normalize(raw));
 
     protected override PreparedField Create(int[] leftIds, int[] rightIds, string[] values, int[] counts) =>
         new Prepared(leftIds, rightIds, values, counts, similar, close);
@@ -277,6 +279,7 @@ public sealed class NameComparison(string name, string column, double similar = 
         private readonly string[][] _words;
         private readonly string[] _joined;
         private readonly int[] _sound;
+        private readonly int[] _sortedId;
         private readonly System.Runtime.Intrinsics.Vector256<byte>[] _joinedHistograms;
         private readonly double _similar;
         private readonly double _close;
@@ -287,6 +290,9 @@ public sealed class NameComparison(string name, string column, double similar = 
             _close = close;
             _words = v.Select(s => s.Length == 0 ? [] : s.Split(' ')).ToArray();
             _joined = _words.Select(w => string.Concat(w)).ToArray();
+            var sorted = new Dictionary<string, int>(StringComparer.Ordinal);
+            _sortedId = _words.Select(w => string.Join(' ', w.Order(StringComparer.Ordinal)))
+                .Select(k => sorted.TryGetValue(k, out var id) ? id : sorted[k] = sorted.Count).ToArray();
             var sounds = new Dictionary<string, int>(StringComparer.Ordinal);
             _sound = _words.Select(w => string.Join(' ', w.Select(x => Phonetic.Soundex(x)).Order(StringComparer.Ordinal)))
                 .Select(k => sounds.TryGetValue(k, out var id) ? id : sounds[k] = sounds.Count).ToArray();
@@ -295,7 +301,8 @@ public sealed class NameComparison(string name, string column, double similar = 
 
         protected override int CompareDistinct(int a, int b)
         {
-            if (_joined[a] == _joined[b]) return 4; // the same words run together or split differently
+            // The same words in another order, or run together or split differently: the same name.
+            if (_sortedId[a] == _sortedId[b] || _joined[a] == _joined[b]) return 4;
             var soundAlike = _sound[a] == _sound[b];
             // Single words that cannot reach the lower threshold and do not sound alike: different, without Jaro-Winkler.
             if (!soundAlike && _words[a].Length == 1 && _words[b].Length == 1

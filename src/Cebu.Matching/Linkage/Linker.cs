@@ -51,6 +51,12 @@ public sealed class LinkageConfiguration
 public sealed class PairScorer
 {
     private const int Stride = 16;
+
+    /// <summary>
+    /// Below this many pairs <see cref="ScoreAll"/> stays on one thread: a few milliseconds of work do not pay for
+    /// handing chunks to the thread pool.
+    /// </summary>
+    public const int ParallelFrom = 4096;
     private readonly PreparedField[] _fields;
     private readonly double[] _weights;
     private readonly double[]?[] _termAdjustments;
@@ -114,7 +120,7 @@ public sealed class PairScorer
     /// <summary>Scores packed pairs into <paramref name="weights"/>, on every core when <paramref name="parallel"/>.</summary>
     public void ScoreAll(long[] pairs, float[] weights, bool parallel = true)
     {
-        if (!parallel || pairs.Length < 50_000) ScoreRange(pairs, weights, 0, pairs.Length);
+        if (!parallel || pairs.Length < ParallelFrom) ScoreRange(pairs, weights, 0, pairs.Length);
         else ScoreParallel(pairs, weights);
     }
 
@@ -199,9 +205,12 @@ public static class Linker
 
         var scorer = new PairScorer(fields, model, config.Fields.Select(f => f.TermFrequencyAdjusted).ToArray(), config.MaxTermFrequencyAdjustment);
         var weights = new float[pairs.Length];
-        // The first pass compiles the scorer (JIT); the timed passes repeat the same scoring until a quarter of a
-        // second has gone by, so that the rate of a small file is not the rate of the compiler.
-        scorer.ScoreAll(pairs, weights);
+        // Untimed passes for 0.2 s first, so that the JIT has promoted the scorer to its optimised tier; the timed
+        // passes then repeat the same scoring for at least a quarter of a second, so that the rate of a small file
+        // is not the rate of the compiler.
+        var warmUp = Stopwatch.StartNew();
+        do scorer.ScoreAll(pairs, weights);
+        while (warmUp.Elapsed < TimeSpan.FromMilliseconds(200) && pairs.Length > 0);
         var timer = Stopwatch.StartNew();
         long scored = 0;
         do
@@ -211,7 +220,7 @@ public static class Linker
         } while (timer.Elapsed < TimeSpan.FromMilliseconds(250) && pairs.Length > 0);
         timer.Stop();
         var rate = scored / Math.Max(timer.Elapsed.TotalSeconds, 1e-9);
-        log?.Invoke($"scored {pairs.Length:N0} candidate pairs {scored / Math.Max(1, pairs.Length)} times in {timer.Elapsed.TotalMilliseconds:0} ms: {rate:N0} pairs/s ({Environment.ProcessorCount} cores, parallel above 50,000 pairs)");
+        log?.Invoke($"scored {pairs.Length:N0} candidate pairs {scored / Math.Max(1, pairs.Length)} times in {timer.Elapsed.TotalMilliseconds:0} ms: {rate:N0} pairs/s ({Environment.ProcessorCount} cores, parallel from {PairScorer.ParallelFrom:N0} pairs)");
 
         var threshold = Math.Log2(config.Threshold / (1 - config.Threshold));
         var offset = dedup ? 0 : left.Count;
