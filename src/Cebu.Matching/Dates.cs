@@ -118,7 +118,7 @@ public static class DocumentNumbers
         if (a == b) return Agreement.Exact;
         if (foldedA == foldedB) return Agreement.LookAlike;
         if (Math.Abs(foldedA.Length - foldedB.Length) > 2) return Agreement.Different;
-        var edits = Similarity.DamerauLevenshtein(foldedA.AsSpan(), foldedB.AsSpan());
+        var edits = Similarity.DamerauLevenshteinWithin(foldedA.AsSpan(), foldedB.AsSpan(), 2);
         return edits switch { 1 => Agreement.OneEdit, 2 => Agreement.TwoEdits, _ => Agreement.Different };
     }
 

@@ -120,6 +120,48 @@ public static class Similarity
     }
 
     /// <summary>
+    /// Damerau-Levenshtein (optimal string alignment) distance when it is at most <paramref name="max"/>, otherwise
+    /// max + 1: only the diagonal band |i - j| &lt;= max is computed, and the computation stops as soon as a whole
+    /// row exceeds max. A comparison level only asks "one edit? two?", and most pairs are far apart.
+    /// </summary>
+    public static int DamerauLevenshteinWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        if (a.Length == 0 || b.Length == 0) return Math.Max(a.Length, b.Length);
+        var over = max + 1;
+        var n = b.Length + 1;
+        Span<int> rows = n <= StackLimit ? stackalloc int[n * 3] : new int[n * 3];
+        rows.Fill(over);
+        var before = rows[..n];
+        var previous = rows.Slice(n, n);
+        var current = rows.Slice(2 * n, n);
+        for (var j = 0; j < n && j <= max; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var lo = Math.Max(1, i - max);
+            var hi = Math.Min(b.Length, i + max);
+            current[0] = i <= max ? i : over;
+            if (lo > 1) current[lo - 1] = over;
+            var rowMin = current[0];
+            for (var j = lo; j <= hi; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var d = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, before[j - 2] + 1);
+                current[j] = Math.Min(d, over);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (hi < b.Length) current[hi + 1] = over;
+            if (rowMin > max) return over;
+            var t = before;
+            before = previous;
+            previous = current;
+            current = t;
+        }
+        return Math.Min(previous[b.Length], over);
+    }
+
+    /// <summary>
     /// Compares two names word by word, whatever their order: each word of the shorter name is paired with its
     /// most similar word of the other (Jaro-Winkler), and the mean is taken. Case, accents, punctuation and
     /// word order do not count.

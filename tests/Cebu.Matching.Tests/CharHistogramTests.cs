@@ -33,6 +33,20 @@ public class CharHistogramTests
     }
 
     [Fact]
+    public void Banded_edit_distance_agrees_with_the_full_one_up_to_its_limit()
+    {
+        var r = new Random(3);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var a = RandomWord(r, "01234", 0, 9);
+            var b = r.Next(2) == 0 ? RandomWord(r, "01234", 0, 9) : a.Length > 2 ? a[..1] + a[2] + a[1] + a[3..] + "4" : a + "1";
+            var max = r.Next(0, 4);
+            var full = Similarity.DamerauLevenshtein(a, b);
+            Assert.Equal(Math.Min(full, max + 1), Similarity.DamerauLevenshteinWithin(a, b, max));
+        }
+    }
+
+    [Fact]
     public void Bound_rejects_unrelated_names() =>
         Assert.True(CharHistogram.JaroWinklerBound("harrington", "mccoy", CharHistogram.Of("harrington"), CharHistogram.Of("mccoy")) < 0.8);
 }

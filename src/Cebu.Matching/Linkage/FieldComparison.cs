@@ -183,7 +183,7 @@ public sealed class EditDistanceComparison : FieldComparison
             var x = Values[a];
             var y = Values[b];
             if (CharHistogram.EditDistanceBound(x.Length, y.Length, Histograms[a], Histograms[b]) > maxEdits) return 1;
-            var d = Similarity.DamerauLevenshtein(x.AsSpan(), y.AsSpan());
+            var d = Similarity.DamerauLevenshteinWithin(x.AsSpan(), y.AsSpan(), maxEdits);
             return d <= maxEdits ? maxEdits + 2 - d : 1;
         }
     }
@@ -215,7 +215,7 @@ public sealed class DateComparison(string name, string column) : FieldComparison
             if (ya == yb && x / 100 % 100 == y % 100 && x % 100 == y / 100 % 100) return (int)Dates.Agreement.DayMonthSwapped;
             // The edit distance of the eight digits (already a string: the interned value), unless the histograms
             // show it is more than two.
-            var edits = CharHistogram.EditDistanceBound(8, 8, Histograms[a], Histograms[b]) > 2 ? 3 : Similarity.DamerauLevenshtein(Values[a].AsSpan(), Values[b].AsSpan());
+            var edits = CharHistogram.EditDistanceBound(8, 8, Histograms[a], Histograms[b]) > 2 ? 3 : Similarity.DamerauLevenshteinWithin(Values[a].AsSpan(), Values[b].AsSpan(), 2);
             if (edits <= 1) return (int)Dates.Agreement.OneEdit;
             if (edits == 2) return (int)Dates.Agreement.TwoEdits;
             return ya == yb ? (int)Dates.Agreement.SameYear : (int)Dates.Agreement.Different;
