@@ -27,6 +27,7 @@ public static class CebuCommand
         root.Subcommands.Add(Audit());
         root.Subcommands.Add(Agencies());
         root.Subcommands.Add(Workers());
+        root.Subcommands.Add(Match());
         return root;
     }
 
@@ -119,6 +120,26 @@ public static class CebuCommand
                 (sp, reader, progress, c) => sp.GetRequiredService<ImportWorkers>().Handle(reader, parse.GetValue(dryRun), progress, c), ct);
         });
         return new Command("workers", "Migrant workers' records.") { import };
+    }
+
+    private static Command Match()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file in the FEBRL layout (rec_id, given_name, surname, ..., soc_sec_id)." };
+        var other = new Argument<FileInfo?>("file2") { Description = "A second file to link the first to; without it, duplicates are sought within the first.", Arity = ArgumentArity.ZeroOrOne };
+        var evaluate = new Command("evaluate", "Train the matching model on the file(s) without their truth, match, then score the matches against rec_id: the last line gives precision, recall, F1 and pairs scored per second.") { file, other };
+        evaluate.SetAction(parse =>
+        {
+            var paths = new[] { parse.GetValue(file)!, parse.GetValue(other) }.OfType<FileInfo>().ToArray();
+            foreach (var path in paths)
+                if (!path.Exists) { Console.Error.WriteLine($"No file at {path.FullName}."); return 1; }
+            var left = Cebu.Matching.Linkage.Febrl.Read(paths[0].FullName);
+            var right = paths.Length > 1 ? Cebu.Matching.Linkage.Febrl.Read(paths[1].FullName) : null;
+            Console.Error.WriteLine(right is null ? $"Deduplicating {left.Count:N0} records of {paths[0].Name}." : $"Linking {left.Count:N0} records of {paths[0].Name} to {right.Count:N0} of {paths[1].Name}.");
+            var result = Cebu.Matching.Linkage.MatchEvaluation.Run(left, right, Console.Error.WriteLine);
+            Console.WriteLine(result.Line());
+            return 0;
+        });
+        return new Command("match", "Record matching: duplicates and links between registries.") { evaluate };
     }
 
     /// <summary>Runs an import use case with a progress bar and prints each rejected row with its line number.</summary>
