@@ -34,7 +34,7 @@ internal static class AgencyLookup
 /// same search terms as the database index in the same byte order, and every query reads a bounded number of its
 /// entries however many agencies match (see docs/benchmarks.md): the first entries of three ranges (whole names
 /// starting with the query, whole licence numbers starting with it, any word starting with it); the agencies they
-/// name are ranked by the tier each entry implies, and the exact rank (<see cref="Rank(string, string, IReadOnlyList{string})"/>)
+/// name are ranked by the tier each entry implies, and the exact rank (<see cref="RankKeys"/>)
 /// orders the 20 best. When a query names more agencies of the same tier than the ranges read, the 20 shown are
 /// taken from the first ones in the byte order of the folded name. A query of several words that matches nothing as
 /// written is answered by the agencies that have every word, in any order.
@@ -69,7 +69,7 @@ public sealed class LookupAgencies(PublicAgencyRegistry registry, TimeProvider c
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var items = rows
-            .Select(a => (a, rank: Rank(key, a.LicenceKey, a.NameKeys)))
+            .Select(a => (a, rank: RankKeys(key, a.LicenceKey, a.NameKeys)))
             .OrderByDescending(x => x.rank).ThenBy(x => x.a.LegalName.Length).ThenBy(x => x.a.LegalName, StringComparer.Ordinal)
             .Take(MaxResults)
             .Select(x =>
@@ -160,10 +160,10 @@ public sealed class LookupAgencies(PublicAgencyRegistry registry, TimeProvider c
 
     /// <summary>Higher is better: the licence number itself, then a whole name, then a name's start, then any word's start.</summary>
     public static int Rank(string key, string licenceNumber, IEnumerable<string> names) =>
-        Rank(key, NameFolding.Key(licenceNumber), names.Select(NameFolding.Key).ToList());
+        RankKeys(key, NameFolding.Key(licenceNumber), names.Select(NameFolding.Key).ToList());
 
     /// <summary>The same on keys already folded (<see cref="NameFolding.Key"/>).</summary>
-    internal static int Rank(string key, string licence, IReadOnlyList<string> nameKeys)
+    internal static int RankKeys(string key, string licence, IReadOnlyList<string> nameKeys)
     {
         if (licence == key) return TierLicence;
         var best = 0;

@@ -51,7 +51,7 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactor
         public required IReadOnlyList<string> Sectors { get; init; }
         public DateOnly? StatusSince { get; init; }
         public string? StatusReason { get; init; }
-        /// <summary>Folded licence number, then folded names (legal first): what <see cref="LookupAgencies.Rank"/> compares.</summary>
+        /// <summary>Folded licence number, then folded names (legal first): what <see cref="LookupAgencies.RankKeys"/> compares.</summary>
         public required string LicenceKey { get; init; }
         public required string[] NameKeys { get; init; }
         /// <summary>The agency's search terms, as in the database index.</summary>
