@@ -48,6 +48,7 @@ static int Generate(string path, int total, int seed, string? queriesPath, int q
     foreach (var s in sectors) if (!sectorsKnown.Contains(s)) throw new InvalidOperationException($"sector {s} is not one Cebu knows: {string.Join(", ", sectorsKnown)}");
 
     var queries = new List<string>();
+    var qrng = new Random(seed + 1); // its own stream: the rows do not depend on the number of queries
     var sampleEvery = Math.Max(1, total / Math.Max(1, queryCount));
     using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
     w.Write(string.Join(',', Cebu.Core.Features.Workers.ImportWorkers.Columns) + "\n");
@@ -72,7 +73,7 @@ static int Generate(string path, int total, int seed, string? queriesPath, int q
         {
             // The query mix: whole names as typed (60 %), in capitals with the words in another order (15 %), with a
             // spelling variant (a doubled or dropped h, 10 %), passport numbers (15 %).
-            var roll = rng.Next(100);
+            var roll = qrng.Next(100);
             var q = roll switch
             {
                 < 60 => $"{given} {fam}",

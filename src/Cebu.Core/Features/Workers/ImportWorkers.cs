@@ -49,7 +49,7 @@ public sealed class ImportWorkers(CebuDbContext db)
     public const string LoadingStage = "Loading rows";
 
     /// <summary>Rows whose passports are looked up in the database at once in pass 1.</summary>
-    private const int LookupBlock = 500;
+    private const int LookupBlock = 2000;
     /// <summary>Rows per binary COPY on PostgreSQL (a COPY holds the connection, so the three tables take turns per block).</summary>
     private const int CopyBlock = 5000;
 
