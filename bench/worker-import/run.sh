@@ -3,7 +3,7 @@
 # to 1,000,000 generated workers. Method: bench/worker-import/README.md; figures: docs/benchmarks.md. One command:
 #
 #   bench/worker-import/run.sh [--sizes "250000 500000 1000000"] [--db sqlite|postgres|both] [--no-search]
-#                              [--search-only] [--duration SECONDS] [--rounds N] [--connections N] [--threads N]
+#                              [--search-only] [--no-build] [--duration SECONDS] [--rounds N] [--connections N] [--threads N]
 #
 # Loopback only (127.0.0.1), fixed durations. Data and SQLite files live under bench/worker-import/.cache; the
 # PostgreSQL databases are cebu_bench_workers_* (dropped and made afresh for every measurement, except the last
@@ -12,13 +12,14 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-SIZES="250000 500000 1000000"; DB=both; SEARCH=1; IMPORT=1; DURATION=30; ROUNDS=2; CONNECTIONS=16; THREADS=1
+SIZES="250000 500000 1000000"; DB=both; SEARCH=1; IMPORT=1; BUILD=1; DURATION=30; ROUNDS=2; CONNECTIONS=16; THREADS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
     --db) DB="$2"; shift 2 ;;
     --no-search) SEARCH=0; shift ;;
     --search-only) IMPORT=0; shift ;;
+    --no-build) BUILD=0; shift ;;
     --duration) DURATION="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
@@ -29,6 +30,7 @@ done
 
 DATASET=v1                      # bump when the generator changes
 MAX=$(tr ' ' '\n' <<< "$SIZES" | sort -n | tail -1)
+MIN=$(tr ' ' '\n' <<< "$SIZES" | sort -n | head -1)
 CACHE="${CEBU_BENCH_CACHE:-$HERE/.cache}"
 DATA="$CACHE/data-$DATASET"
 PG_PREFIX="cebu_bench_workers"
@@ -38,7 +40,8 @@ CLI="dotnet $ROOT/src/Cebu.Cli/bin/Release/net10.0/cebu.dll"
 TOOL="dotnet $HERE/tool/bin/Release/net10.0/worker-import-bench.dll"
 WEB="$ROOT/src/Cebu.Web/bin/Release/net10.0/Cebu.Web.dll"
 STAMP="$(date -u +%Y-%m-%dT%H%MZ)"
-RESULTS="$HERE/results/$STAMP.md"
+TAG="$DB$([ "$IMPORT" = 0 ] && echo -search || true)"
+RESULTS="$HERE/results/$STAMP-$TAG.md"
 mkdir -p "$CACHE" "$DATA" "$HERE/results"
 SERVER_PID=""
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; true' EXIT
@@ -53,10 +56,10 @@ if [ "$DB" != sqlite ]; then
   pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not answering on 127.0.0.1:5432" >&2; exit 1; }
 fi
 
-log "building Release"
-dotnet build -c Release "$ROOT/src/Cebu.Web/Cebu.Web.csproj" -nodeReuse:false -v q -nologo >/dev/null
-dotnet build -c Release "$ROOT/src/Cebu.Cli/Cebu.Cli.csproj" -nodeReuse:false -v q -nologo >/dev/null
-dotnet build -c Release "$HERE/tool/WorkerImportBench.csproj" -nodeReuse:false -v q -nologo >/dev/null
+[ "$BUILD" = 1 ] && log "building Release"
+[ "$BUILD" = 1 ] && dotnet build -c Release "$ROOT/src/Cebu.Web/Cebu.Web.csproj" -nodeReuse:false -v q -nologo >/dev/null
+[ "$BUILD" = 1 ] && dotnet build -c Release "$ROOT/src/Cebu.Cli/Cebu.Cli.csproj" -nodeReuse:false -v q -nologo >/dev/null
+[ "$BUILD" = 1 ] && dotnet build -c Release "$HERE/tool/WorkerImportBench.csproj" -nodeReuse:false -v q -nologo >/dev/null
 
 # --- data: the largest file once (seed 20261123), the smaller ones are its first rows -----------------------------------
 if [ ! -s "$DATA/workers-$MAX.csv" ]; then
@@ -104,6 +107,16 @@ import_bench() { # provider label
     [ -n "$raw_wall" ] || exit 1
     raw_inproc=$(sed -n 's/.*seconds=\([^ ]*\).*/\1/p' "$CACHE/raw-$p-$n.out")
     drop "$p" raw
+    local all_rps="" all_wall
+    if [ "$n" = "$MIN" ]; then
+      # Diagnostic, smallest size only: the raw load of every row the import writes (workers, name keys, timeline events).
+      log "$label $n: raw bulk load of every row the import writes"
+      conn=$(fresh "$p" "raw")
+      read -r all_wall _ _ < <(measure "$CACHE/raw-all-$p-$n.out" $TOOL raw-all "${p,,}" "$conn" "$file")
+      [ -n "$all_wall" ] || exit 1
+      all_rps=$(printf '%.0f' "$(echo "$n / $all_wall" | bc -l)")
+      drop "$p" raw
+    fi
     log "$label $n: cebu workers import"
     conn=$(fresh "$p" "import_$n")
     read -r imp_wall imp_rss imp_cpu < <(measure "$CACHE/import-$p-$n.out" $CLI workers import "$file" --state KH --provider "$p" --connection "$conn")
@@ -113,8 +126,8 @@ import_bench() { # provider label
     [[ "$verify" == "Audit chain intact"* ]] || { echo "audit chain after the import: $verify" >&2; exit 1; }
     local raw_rps imp_rps ratio
     raw_rps=$(echo "$n / $raw_wall" | bc -l); imp_rps=$(echo "$n / $imp_wall" | bc -l); ratio=$(echo "scale=3; $imp_rps / $raw_rps" | bc -l)
-    ROWS[$label-$n]=$(printf '| %s | %s | %s | %.1f | %.0f | %d | %.1f | %.0f | %d | %s | %.1f / %.1f |' "$label" "$n" "$la" \
-      "$raw_wall" "$raw_rps" "$raw_rss" "$imp_wall" "$imp_rps" "$imp_rss" "$ratio" "$raw_cpu" "$imp_cpu")
+    ROWS[$label-$n]=$(printf '| %s | %s | %s | %.1f | %.0f | %d | %.1f | %.0f | %d | %s | %.1f / %.1f | %s |' "$label" "$n" "$la" \
+      "$raw_wall" "$raw_rps" "$raw_rss" "$imp_wall" "$imp_rps" "$imp_rss" "$ratio" "$raw_cpu" "$imp_cpu" "${all_rps:-}")
     echo "${ROWS[$label-$n]}" >> "$RESULTS.rows"
     log "$label $n: raw ${raw_wall}s (${raw_inproc}s in-process) ${raw_rss} MiB; import ${imp_wall}s ${imp_rss} MiB; ratio $ratio; $verify"
     [ "$n" = "$MAX" ] || drop "$p" "import_$n"
@@ -208,8 +221,8 @@ fi
 {
   echo "## Import: records per second, end to end (process start to exit), against the raw bulk load of the same rows"
   echo
-  echo "| database | rows | load average | raw s | raw rows/s | raw peak RSS MiB | import s | import rows/s | import peak RSS MiB | import/raw | client CPU s raw / import |"
-  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| database | rows | load average | raw s | raw rows/s | raw peak RSS MiB | import s | import rows/s | import peak RSS MiB | import/raw | client CPU s raw / import | raw of every row the import writes, workers/s |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   cat "$RESULTS.rows"
   echo
   if [ -s "$RESULTS.search" ]; then
@@ -224,6 +237,6 @@ fi
   echo "- load average after: $(load)"
 } >> "$RESULTS"
 rm -f "$RESULTS.rows" "$RESULTS.search"
-cp "$RESULTS" "$HERE/results/latest.md"
+cp "$RESULTS" "$HERE/results/latest-$TAG.md"
 sed -n '/## Import/,$p' "$RESULTS"
 log "results: $RESULTS"

@@ -6,6 +6,10 @@
 //       the baseline: the same rows, read from the same file, loaded the raw way into "WorkerRaw", a scratch table of
 //       the same shape as "Worker" (same columns, same indexes), in one transaction: SQLite one prepared INSERT reused
 //       for every row, PostgreSQL binary COPY. No checks, no name keys, no timeline, no audit. Prints a RESULT line.
+//   worker-import-bench raw-all sqlite|postgres CONNECTION FILE.csv
+//       the same, plus every other row the import writes, the raw way: each worker's name keys and its timeline
+//       event, into "WorkerSearchTermRaw" and "WorkerEventRaw" (same shapes as their tables, foreign keys included).
+//       A diagnostic: how much of the import's time is rows the raw baseline does not write.
 //
 // Everything is fictional: names are combinations of common Khmer syllables, every document number starts with
 // DEMO, addresses are on Example Street and e-mail is at example.org. The same seed gives the same file.
@@ -23,7 +27,7 @@ var inv = CultureInfo.InvariantCulture;
 string? Opt(string name) { var i = Array.IndexOf(args, name); return i > 0 && i + 1 < args.Length ? args[i + 1] : null; }
 
 if (args.Length >= 2 && args[0] == "generate") return Generate(args[1], int.Parse(Opt("--total") ?? "1000000", inv), int.Parse(Opt("--seed") ?? "20261123", inv), Opt("--queries"), int.Parse(Opt("--query-count") ?? "4000", inv));
-if (args.Length == 4 && args[0] == "raw") return await Raw(args[1], args[2], args[3]);
+if (args.Length == 4 && args[0] is "raw" or "raw-all") return await Raw(args[1], args[2], args[3], all: args[0] == "raw-all");
 Console.Error.WriteLine("usage: worker-import-bench generate OUT.csv --total N [--seed S] [--queries Q.txt --query-count N]\n       worker-import-bench raw sqlite|postgres CONNECTION FILE.csv");
 return 2;
 
@@ -91,13 +95,13 @@ static int Generate(string path, int total, int seed, string? queriesPath, int q
 
 // ---- The raw baseline -------------------------------------------------------------------------------------------
 
-static async Task<int> Raw(string provider, string connection, string file)
+static async Task<int> Raw(string provider, string connection, string file, bool all)
 {
     var sw = Stopwatch.StartNew();
     var rows = provider.ToLowerInvariant() switch
     {
-        "sqlite" => RawSqlite(connection, file),
-        "postgres" => await RawPostgres(connection, file),
+        "sqlite" => RawSqlite(connection, file, all),
+        "postgres" => await RawPostgres(connection, file, all),
         _ => throw new ArgumentException($"provider {provider}: sqlite or postgres"),
     };
     var s = sw.Elapsed.TotalSeconds;
@@ -143,19 +147,30 @@ static IEnumerable<object?[]> RawRows(string file)
     }
 }
 
-static int RawSqlite(string connection, string file)
+// The name keys of a row (as WorkerRules.Index makes them) and its timeline event's columns.
+static string[] Keys(object?[] row) =>
+    NameKeys.For($"{row[4]} {row[3]} {row[5]}").Select(k => NameFolding.Cut(k)).Distinct().ToArray();
+static string[] EventColumns() => ["Id", "WorkerId", "OwnerState", "On", "Kind", "Summary", "RecordedBy", "RecordedAt"];
+static object?[] Event(object?[] row) => [Guid.CreateVersion7(), row[0], "KH", row[21], "registered", "Registered by CSV import (raw baseline).", "raw", row[41]];
+
+static int RawSqlite(string connection, string file, bool all)
 {
     using var db = new SqliteConnection(connection);
     db.Open();
     using (var ddl = db.CreateCommand())
     {
         // Same shape as "Worker": its CREATE TABLE and CREATE INDEX statements, renamed.
-        ddl.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = 'Worker' AND sql IS NOT NULL ORDER BY type DESC";
+        ddl.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name IN ('Worker', 'WorkerEvent', 'WorkerSearchTerm') AND sql IS NOT NULL ORDER BY tbl_name = 'Worker' DESC, type DESC";
         var statements = new List<string>();
         using (var r = ddl.ExecuteReader()) while (r.Read()) statements.Add(r.GetString(0));
-        ddl.CommandText = "DROP TABLE IF EXISTS \"WorkerRaw\";" + string.Join(";\n", statements.Select(s => s.Replace("\"Worker\"", "\"WorkerRaw\"").Replace("\"IX_Worker_", "\"IX_WorkerRaw_").Replace("\"PK_Worker\"", "\"PK_WorkerRaw\""))) + ";";
+        if (!all) statements = statements.Where(x => !x.Contains("\"WorkerEvent") && !x.Contains("\"WorkerSearchTerm")).ToList();
+        // Rename every table, index and key to its Raw twin (foreign keys then point at "WorkerRaw").
+        string Rename(string sql) => System.Text.RegularExpressions.Regex.Replace(sql, "\"(PK_|IX_|FK_)?(Worker|WorkerEvent|WorkerSearchTerm)(\"|_)", m => $"\"{m.Groups[1].Value}{m.Groups[2].Value}Raw{m.Groups[3].Value}");
+        ddl.CommandText = "PRAGMA foreign_keys = ON; DROP TABLE IF EXISTS \"WorkerSearchTermRaw\"; DROP TABLE IF EXISTS \"WorkerEventRaw\"; DROP TABLE IF EXISTS \"WorkerRaw\";" + string.Join(";\n", statements.Select(Rename)) + ";";
         ddl.ExecuteNonQuery();
     }
+    // The same page cache as the import's load (ImportWorkers.SqliteLoader.SqliteCachePages): 64 MiB.
+    using (var pragma = db.CreateCommand()) { pragma.CommandText = "PRAGMA cache_size = -65536"; pragma.ExecuteNonQuery(); }
     var columns = RawColumns();
     using var tx = db.BeginTransaction();
     using var insert = db.CreateCommand();
@@ -164,30 +179,53 @@ static int RawSqlite(string connection, string file)
     var parameters = columns.Select((_, i) => insert.Parameters.Add("$p" + i, SqliteType.Text)).ToArray();
     parameters[^1].SqliteType = SqliteType.Integer;
     insert.Prepare();
+    using var insertEvent = db.CreateCommand();
+    insertEvent.Transaction = tx;
+    insertEvent.CommandText = $"INSERT INTO \"WorkerEventRaw\" ({string.Join(", ", EventColumns().Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", EventColumns().Select((_, i) => "$e" + i))})";
+    var eventParameters = EventColumns().Select((_, i) => insertEvent.Parameters.Add("$e" + i, SqliteType.Text)).ToArray();
+    using var insertKey = db.CreateCommand();
+    insertKey.Transaction = tx;
+    insertKey.CommandText = "INSERT INTO \"WorkerSearchTermRaw\" (\"WorkerId\", \"Key\") VALUES ($w, $k)";
+    var keyWorker = insertKey.Parameters.Add("$w", SqliteType.Text);
+    var keyKey = insertKey.Parameters.Add("$k", SqliteType.Text);
+    if (all) { insertEvent.Prepare(); insertKey.Prepare(); }
+    static object Text(object? v) => v switch
+    {
+        null => DBNull.Value,
+        Guid g => g.ToString().ToUpperInvariant(),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        _ => v,
+    };
     var n = 0;
     foreach (var row in RawRows(file))
     {
-        for (var i = 0; i < row.Length; i++)
-            parameters[i].Value = row[i] switch
-            {
-                null => DBNull.Value,
-                Guid g => g.ToString().ToUpperInvariant(),
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-                var v => v,
-            };
+        for (var i = 0; i < row.Length; i++) parameters[i].Value = Text(row[i]);
         insert.ExecuteNonQuery();
+        if (all)
+        {
+            var e = Event(row);
+            for (var i = 0; i < e.Length; i++) eventParameters[i].Value = Text(e[i]);
+            insertEvent.ExecuteNonQuery();
+            keyWorker.Value = Text(row[0]);
+            foreach (var k in Keys(row)) { keyKey.Value = k; insertKey.ExecuteNonQuery(); }
+        }
         n++;
     }
     tx.Commit();
     return n;
 }
 
-static async Task<int> RawPostgres(string connection, string file)
+static async Task<int> RawPostgres(string connection, string file, bool all)
 {
     await using var db = new NpgsqlConnection(connection);
     await db.OpenAsync();
-    await using (var ddl = new NpgsqlCommand("""DROP TABLE IF EXISTS "WorkerRaw"; CREATE TABLE "WorkerRaw" (LIKE "Worker" INCLUDING ALL);""", db))
+    await using (var ddl = new NpgsqlCommand("""
+        DROP TABLE IF EXISTS "WorkerSearchTermRaw"; DROP TABLE IF EXISTS "WorkerEventRaw"; DROP TABLE IF EXISTS "WorkerRaw";
+        CREATE TABLE "WorkerRaw" (LIKE "Worker" INCLUDING ALL);
+        CREATE TABLE "WorkerEventRaw" (LIKE "WorkerEvent" INCLUDING ALL, FOREIGN KEY ("WorkerId") REFERENCES "WorkerRaw" ("Id") ON DELETE CASCADE);
+        CREATE TABLE "WorkerSearchTermRaw" (LIKE "WorkerSearchTerm" INCLUDING ALL, FOREIGN KEY ("WorkerId") REFERENCES "WorkerRaw" ("Id") ON DELETE CASCADE);
+        """, db))
         await ddl.ExecuteNonQueryAsync();
     var columns = RawColumns();
     await using var tx = await db.BeginTransactionAsync();
@@ -214,6 +252,52 @@ static async Task<int> RawPostgres(string connection, string file)
         }
         await copy.CompleteAsync();
     }
+    if (all)
+    {
+        // One COPY at a time on a connection: the timeline events and the name keys each take a pass of their own
+        // over the file (reading it again costs the client, not the database).
+        var ids = await WorkerIds(db);
+        await using (var copy = await db.BeginBinaryImportAsync($"COPY \"WorkerEventRaw\" ({string.Join(", ", EventColumns().Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)"))
+        {
+            var k = 0;
+            foreach (var row in RawRows(file))
+            {
+                row[0] = ids[k++];
+                var e = Event(row);
+                await copy.StartRowAsync();
+                await copy.WriteAsync((Guid)e[0]!, NpgsqlDbType.Uuid); await copy.WriteAsync((Guid)e[1]!, NpgsqlDbType.Uuid);
+                await copy.WriteAsync((string)e[2]!, NpgsqlDbType.Text); await copy.WriteAsync((DateOnly)e[3]!, NpgsqlDbType.Date);
+                await copy.WriteAsync((string)e[4]!, NpgsqlDbType.Text); await copy.WriteAsync((string)e[5]!, NpgsqlDbType.Text);
+                await copy.WriteAsync((string)e[6]!, NpgsqlDbType.Text); await copy.WriteAsync((DateTimeOffset)e[7]!, NpgsqlDbType.TimestampTz);
+            }
+            await copy.CompleteAsync();
+        }
+        await using (var copy = await db.BeginBinaryImportAsync("COPY \"WorkerSearchTermRaw\" (\"WorkerId\", \"Key\") FROM STDIN (FORMAT BINARY)"))
+        {
+            var k = 0;
+            foreach (var row in RawRows(file))
+            {
+                var id = ids[k++];
+                foreach (var key in Keys(row))
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(id, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(key, NpgsqlDbType.Text);
+                }
+            }
+            await copy.CompleteAsync();
+        }
+    }
     await tx.CommitAsync();
     return n;
+}
+
+// The ids given to the rows, in file order (version 7: time-ordered, so ORDER BY "Id" is the order of the file).
+static async Task<List<Guid>> WorkerIds(NpgsqlConnection db)
+{
+    var ids = new List<Guid>();
+    await using var cmd = new NpgsqlCommand("""SELECT "Id" FROM "WorkerRaw" ORDER BY "Id" """, db);
+    await using var r = await cmd.ExecuteReaderAsync();
+    while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
+    return ids;
 }

@@ -118,6 +118,7 @@ public sealed class ImportWorkers(CebuDbContext db)
         progress?.Report(new ImportProgress(CheckingStage, total, total));
         var fileHash = check.FinishHash();
         if (dryRun || check.Rejected.Count > 0) return new ImportReport(total, check.Valid, check.Rejected, false, 0);
+        if (total == 0) return new ImportReport(0, 0, [], true, 0); // a header alone: nothing to write, nothing to audit
 
         // ---- Pass 2: load every row in one transaction. -------------------------------------------------------------
         var importId = Guid.CreateVersion7();
@@ -325,28 +326,73 @@ public sealed class ImportWorkers(CebuDbContext db)
         public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>One prepared INSERT per table, reused for every row, in the import's transaction.</summary>
-    private sealed class SqliteLoader(CebuDbContext db, SqliteConnection connection, SqliteTransaction tx) : Loader
+    /// <summary>
+    /// One prepared INSERT per table, reused for every row, in the import's transaction. Two things keep SQLite's
+    /// B-trees from thrashing on a large file: a page cache of <see cref="SqliteCachePages"/> for the load (bounded;
+    /// the default 2 MB makes every insert into the name-key index, whose keys are spread over a few thousand places,
+    /// spill and re-read pages), and name keys written in key order a block at a time.
+    /// </summary>
+    private sealed class SqliteLoader : Loader
     {
-        private readonly SqliteBulkInsert<Worker> _workers = new(new BulkTable<Worker>(db.Model), connection, tx);
-        private readonly SqliteBulkInsert<WorkerEvent> _events = new(new BulkTable<WorkerEvent>(db.Model), connection, tx);
-        private readonly SqliteBulkInsert<WorkerSearchTerm> _terms = new(new BulkTable<WorkerSearchTerm>(db.Model), connection, tx);
+        /// <summary>PRAGMA cache_size for the load: negative is KiB, so 64 MiB.</summary>
+        public const int SqliteCachePages = -65536;
+        private const int TermBlock = 100_000;
+        private readonly SqliteConnection _connection;
+        private readonly SqliteBulkInsert<Worker> _workers;
+        private readonly SqliteBulkInsert<WorkerEvent> _events;
+        private readonly SqliteBulkInsert<WorkerSearchTerm> _terms;
+        private readonly List<WorkerSearchTerm> _pendingTerms = new(TermBlock);
+        private readonly long _cacheBefore;
+
+        public SqliteLoader(CebuDbContext db, SqliteConnection connection, SqliteTransaction tx)
+        {
+            _connection = connection;
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.Transaction = tx;
+                pragma.CommandText = "PRAGMA cache_size";
+                _cacheBefore = Convert.ToInt64(pragma.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                pragma.CommandText = $"PRAGMA cache_size = {SqliteCachePages}";
+                pragma.ExecuteNonQuery();
+            }
+            _workers = new(new BulkTable<Worker>(db.Model), connection, tx);
+            _events = new(new BulkTable<WorkerEvent>(db.Model), connection, tx);
+            _terms = new(new BulkTable<WorkerSearchTerm>(db.Model), connection, tx);
+        }
 
         public override ValueTask Add(Worker w, WorkerEvent registered, CancellationToken ct)
         {
             _workers.Insert(w);
             _events.Insert(registered);
-            foreach (var t in w.SearchTerms) _terms.Insert(t);
+            _pendingTerms.AddRange(w.SearchTerms);
+            if (_pendingTerms.Count >= TermBlock) WriteTerms();
             return ValueTask.CompletedTask;
         }
 
-        public override ValueTask Complete(CancellationToken ct) => ValueTask.CompletedTask;
+        private void WriteTerms()
+        {
+            foreach (var t in _pendingTerms.OrderBy(t => t.Key, StringComparer.Ordinal)) _terms.Insert(t);
+            _pendingTerms.Clear();
+        }
+
+        public override ValueTask Complete(CancellationToken ct)
+        {
+            WriteTerms();
+            return ValueTask.CompletedTask;
+        }
 
         public override ValueTask DisposeAsync()
         {
             _workers.Dispose();
             _events.Dispose();
             _terms.Dispose();
+            // The connection may go back to a pool: give it its page cache back.
+            if (_connection.State == System.Data.ConnectionState.Open)
+                using (var pragma = _connection.CreateCommand())
+                {
+                    pragma.CommandText = $"PRAGMA cache_size = {_cacheBefore}";
+                    try { pragma.ExecuteNonQuery(); } catch (SqliteException) { /* the connection is closing anyway */ }
+                }
             return ValueTask.CompletedTask;
         }
     }
