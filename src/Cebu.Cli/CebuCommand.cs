@@ -86,7 +86,13 @@ public static class CebuCommand
         var import = new Command("import", "Import agencies from CSV: every valid row in one transaction, or none.") { file, state, dryRun };
         import.SetAction(async (parse, ct) =>
             await RunImport(parse, parse.GetValue(file)!, Officer(parse.GetValue(state)!), parse.GetValue(dryRun),
-                (sp, reader, progress, c) => sp.GetRequiredService<ImportAgencies>().Handle(reader, parse.GetValue(dryRun), progress, c), ct));
+                async (sp, path, progress, c) =>
+                {
+                    using var reader = path.OpenText();
+                    var stage = parse.GetValue(dryRun) ? "Checking rows" : "Importing rows";
+                    return await sp.GetRequiredService<ImportAgencies>().Handle(reader, parse.GetValue(dryRun),
+                        new SyncProgress<(int done, int total)>(p => progress.Report(new ImportProgress(stage, p.done, p.total))), c);
+                }, ct));
 
         var output = new Argument<FileInfo>("file") { Description = "Where to write the CSV." };
         var export = new Command("export", "Export a state's registry to CSV.") { output, state };
@@ -116,8 +122,11 @@ public static class CebuCommand
         import.SetAction(async (parse, ct) =>
         {
             var access = new FixedAccessContext(null, Who("workers"), null, parse.GetValue(state)!.ToUpperInvariant(), null, false, Roles.Grants[Roles.LabourOfficer].ToHashSet());
+            // The file is read twice (check every row, then load): the use case opens it afresh for each pass.
             return await RunImport(parse, parse.GetValue(file)!, access, parse.GetValue(dryRun),
-                (sp, reader, progress, c) => sp.GetRequiredService<ImportWorkers>().Handle(reader, parse.GetValue(dryRun), progress, c), ct);
+                (sp, path, progress, c) => sp.GetRequiredService<ImportWorkers>().Handle(
+                    () => new StreamReader(path.FullName, System.Text.Encoding.UTF8, true, new FileStreamOptions { BufferSize = 1 << 16 }),
+                    parse.GetValue(dryRun), progress, c), ct);
         });
         return new Command("workers", "Migrant workers' records.") { import };
     }
@@ -144,7 +153,7 @@ public static class CebuCommand
 
     /// <summary>Runs an import use case with a progress bar and prints each rejected row with its line number.</summary>
     private static async Task<int> RunImport(ParseResult parse, FileInfo path, IAccessContext access, bool dryRun,
-        Func<IServiceProvider, TextReader, IProgress<(int done, int total)>, CancellationToken, Task<Cebu.Core.Platform.Results.Outcome<ImportReport>>> run, CancellationToken ct)
+        Func<IServiceProvider, FileInfo, IProgress<ImportProgress>, CancellationToken, Task<Cebu.Core.Platform.Results.Outcome<ImportReport>>> run, CancellationToken ct)
     {
         if (!path.Exists)
         {
@@ -154,13 +163,18 @@ public static class CebuCommand
         await using var sp = Services(parse);
         using var scope = sp.CreateScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().Override = access;
-        using var reader = path.OpenText();
         Cebu.Core.Platform.Results.Outcome<ImportReport> outcome = default;
         await Progress().StartAsync(async ctx =>
         {
-            var task = ctx.AddTask(dryRun ? "Checking rows" : "Importing rows");
-            outcome = await run(scope.ServiceProvider, reader, new SyncProgress<(int done, int total)>(p => { task.MaxValue = Math.Max(1, p.total); task.Value = p.done; }), ct);
-            task.Value = task.MaxValue;
+            // One bar per stage (checking, then loading), each created when its stage first reports.
+            var tasks = new Dictionary<string, ProgressTask>();
+            outcome = await run(scope.ServiceProvider, path, new SyncProgress<ImportProgress>(p =>
+            {
+                if (!tasks.TryGetValue(p.Stage, out var task)) tasks[p.Stage] = task = ctx.AddTask(p.Stage);
+                task.MaxValue = Math.Max(1, p.Total);
+                task.Value = p.Done;
+            }), ct);
+            foreach (var task in tasks.Values) task.Value = task.MaxValue;
         });
         if (!outcome.Ok)
         {

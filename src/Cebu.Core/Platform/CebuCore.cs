@@ -41,7 +41,7 @@ public static class CebuCore
         // Keys in the database, so that every node of a farm reads cookies and tokens the others issued.
         services.AddDataProtection().SetApplicationName("Cebu").PersistKeysToDbContext<CebuDbContext>();
         services.AddScoped<DatabaseSeeder>();
-        foreach (var useCase in typeof(CebuCore).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && (t.Namespace?.StartsWith("Cebu.Core.Features", StringComparison.Ordinal) == true || t == typeof(Audit.VerifyAuditChain)) && t.GetMethod("Handle") is not null))
+        foreach (var useCase in typeof(CebuCore).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && (t.Namespace?.StartsWith("Cebu.Core.Features", StringComparison.Ordinal) == true || t == typeof(Audit.VerifyAuditChain)) && t.GetMethods().Any(m => m.Name == "Handle")))
             services.AddScoped(useCase);
         return services;
     }

@@ -37,6 +37,15 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
     /// <summary>Records that the caller read a person's record; written to the audit chain at the next save.</summary>
     public void RecordRead(string recordType, string recordId) => _reads.Add((recordType, recordId));
 
+    private readonly List<PendingAudit> _actions = [];
+
+    /// <summary>
+    /// Records an action that wrote rows without tracking them as entities (a bulk load), as one audit event at the next
+    /// save, in the same chain as every other write.
+    /// </summary>
+    public void RecordAction(string action, string recordType, string recordId, string? fields, string? reason) =>
+        _actions.Add(new PendingAudit(null, action, fields ?? "", recordType, recordId, reason));
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -144,7 +153,7 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
         }
     }
 
-    private sealed record PendingAudit(EntityEntry? Entry, string Action, string Fields, string? Type = null, string? Id = null);
+    private sealed record PendingAudit(EntityEntry? Entry, string Action, string Fields, string? Type = null, string? Id = null, string? Reason = null);
 
     private List<PendingAudit> CollectAuditEntries()
     {
@@ -166,6 +175,8 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
         }
         list.AddRange(_reads.Select(r => new PendingAudit(null, "read", "", r.Type, r.Id)));
         _reads.Clear();
+        list.AddRange(_actions);
+        _actions.Clear();
         return list;
     }
 
@@ -192,7 +203,7 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
                 RecordType = p.Entry?.Metadata.ClrType.Name ?? p.Type!,
                 RecordId = p.Entry is null ? p.Id! : KeyOf(p.Entry),
                 ChangedFields = p.Fields.Length == 0 ? null : p.Fields,
-                Reason = p.Entry is null ? null : AuditReason,
+                Reason = p.Entry is null ? p.Reason : AuditReason,
                 PreviousHash = previous,
             };
             e.Hash = e.ComputeHash();
