@@ -22,6 +22,31 @@ public static class NameKeys
         return keys;
     }
 
+    /// <summary>At most this many words of a name make pairs (a name of five words has ten pairs).</summary>
+    public const int MaxPairedWords = 5;
+
+    /// <summary>
+    /// Keys for two words of the name together, in either order: the pair of their consonant skeletons ("q:") and
+    /// of their first three letters ("r:"). Among a million people a single word such as "Nguyen" or "Aung" names a
+    /// hundred thousand of them, but two words together name a few, so a search reads the pairs first; one typo
+    /// changes at most one word, and the pairs that do not involve it (or its other key) still match.
+    /// </summary>
+    public static IEnumerable<string> Pairs(string? name)
+    {
+        var words = NameFolding.Tokens(name).Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).Take(MaxPairedWords)
+            .Select(t => (Skeleton: Skeleton(t), Prefix: t.Length <= 3 ? t : t[..3])).ToList();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+            for (var j = i + 1; j < words.Count; j++)
+            {
+                keys.Add("q:" + Ordered(words[i].Skeleton, words[j].Skeleton));
+                keys.Add("r:" + Ordered(words[i].Prefix, words[j].Prefix));
+            }
+        return keys;
+    }
+
+    private static string Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a + "|" + b : b + "|" + a;
+
     /// <summary>The word without vowels and silent h, digraphs simplified, repeated letters collapsed; the first letter kept.</summary>
     public static string Skeleton(string token)
     {

@@ -22,6 +22,8 @@ public sealed class ListWorkers(CebuDbContext db)
 
     public const double NameThreshold = 0.86;
     public const int MaxCandidates = 2000;
+    /// <summary>Index entries read for each single-word key when no pair of words matches: bounded, however common the word.</summary>
+    public const int WordWindow = 2000;
 
     public async Task<Outcome<Paged<WorkerSummary>>> Handle(Request r, CancellationToken ct)
     {
@@ -50,11 +52,7 @@ public sealed class ListWorkers(CebuDbContext db)
         if (!string.IsNullOrWhiteSpace(r.Q))
         {
             var doc = WorkerRules.Document(r.Q);
-            // Candidates share a name key with the query (an index lookup), most shared keys first; whole names are then compared in memory.
-            var keys = NameKeys.For(r.Q).Select(k => NameFolding.Cut(k)).ToList();
-            var candidateIds = keys.Count == 0 ? [] : await q
-                .Join(db.Set<WorkerSearchTerm>().Where(t => keys.Contains(t.Key)), w => w.Id, t => t.WorkerId, (w, t) => t)
-                .GroupBy(t => t.WorkerId).OrderByDescending(g => g.Count()).Take(MaxCandidates).Select(g => g.Key).ToListAsync(ct);
+            var candidateIds = await Candidates(q, r.Q, ct);
             var candidates = candidateIds.Count == 0 ? [] : await q.Where(w => candidateIds.Contains(w.Id)).ToListAsync(ct);
             var exact = doc is null ? [] : await q.Where(w => w.PassportNumber == doc || w.NationalIdNumber == doc || w.CertificateOfIdentityNumber == doc || w.WorkPermitNumber == doc).ToListAsync(ct);
             rows = exact.Concat(candidates
@@ -72,5 +70,34 @@ public sealed class ListWorkers(CebuDbContext db)
         var items = rows.Select(w => new WorkerSummary(w.Id, w.OwnerState, w.FamilyName, w.GivenNames, w.DateOfBirth, w.Phase, w.Destination, w.PlacementState,
             w.Employer, w.WorkPermitNumber, w.WorkPermitExpiry, w.DocumentationStatus)).ToList();
         return new Paged<WorkerSummary>(items, r.Page, r.PageSize, total);
+    }
+
+    /// <summary>
+    /// The workers worth comparing with the query in full, found through the index with a bounded amount of
+    /// reading: first the workers who share a pair of words with it (<see cref="NameKeys.Pairs"/>: selective even
+    /// among a million people), the most shared pairs first; when none does (a single word, or a name whose every
+    /// pair has a typo), the first <see cref="WordWindow"/> workers the caller may see under each single-word key,
+    /// the most shared keys first.
+    /// </summary>
+    private async Task<List<Guid>> Candidates(IQueryable<Worker> visible, string query, CancellationToken ct)
+    {
+        var terms = db.Set<WorkerSearchTerm>().AsNoTracking();
+        var pairs = NameKeys.Pairs(query).Select(k => NameFolding.Cut(k)).ToList();
+        if (pairs.Count > 0)
+        {
+            var ids = await visible.Join(terms.Where(t => pairs.Contains(t.Key)), w => w.Id, t => t.WorkerId, (w, t) => t)
+                .GroupBy(t => t.WorkerId).OrderByDescending(g => g.Count()).Take(MaxCandidates).Select(g => g.Key).ToListAsync(ct);
+            if (ids.Count > 0) return ids;
+        }
+        var keys = NameKeys.For(query).Select(k => NameFolding.Cut(k)).ToList();
+        IQueryable<Guid>? hits = null;
+        foreach (var key in keys)
+        {
+            var k = key;
+            var part = visible.Join(terms.Where(t => t.Key == k), w => w.Id, t => t.WorkerId, (w, t) => t.WorkerId).Take(WordWindow);
+            hits = hits is null ? part : hits.Concat(part);
+        }
+        if (hits is null) return [];
+        return (await hits.ToListAsync(ct)).GroupBy(id => id).OrderByDescending(g => g.Count()).Take(MaxCandidates).Select(g => g.Key).ToList();
     }
 }

@@ -85,7 +85,8 @@ internal static class WorkerRules
     /// <summary>Keeps the worker's name keys in step with the name.</summary>
     public static void Index(Worker w)
     {
-        var keys = NameKeys.For($"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}").Select(k => NameFolding.Cut(k)).ToHashSet();
+        var name = $"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}";
+        var keys = NameKeys.For(name).Concat(NameKeys.Pairs(name)).Select(k => NameFolding.Cut(k)).ToHashSet();
         w.SearchTerms.RemoveAll(t => !keys.Contains(t.Key));
         foreach (var k in keys.Where(k => w.SearchTerms.All(t => t.Key != k))) w.SearchTerms.Add(new WorkerSearchTerm { WorkerId = w.Id, Key = k });
     }
