@@ -70,3 +70,34 @@ public class MalaysiaRuleTests
         None(Check(Compliant()), "MY-passport");
     }
 }
+
+public class MalaysiaPayAndLeaveTests
+{
+    // Employment Act 1955 s.60A(3)(a): overtime at not less than one and a half times the hourly rate of pay.
+    [Fact]
+    public void Overtime_at_time_and_a_quarter_breaks_section_60A_3()
+    {
+        Assert.Equal(Severities.Violation, Only(Check(Compliant() with { OvertimeRate = 1.25m }), "MY-overtime").Severity);
+        Assert.Equal(Severities.Warning, Only(Check(Compliant() with { OvertimeRate = null }), "MY-overtime").Severity);
+        None(Check(Compliant()), "MY-overtime");
+    }
+
+    // Employment Act 1955 s.60E(1): eight days of paid annual leave a year in the first two years of service.
+    [Fact]
+    public void Seven_days_of_annual_leave_break_section_60E()
+    {
+        var f = Only(Check(Compliant() with { AnnualLeaveDays = 7 }), "MY-annual-leave");
+        Assert.Equal(Severities.Violation, f.Severity);
+        Assert.Equal("at least 8 days of paid annual leave", f.Required);
+        None(Check(Compliant()), "MY-annual-leave");
+    }
+
+    [Fact]
+    public void Deductions_are_listed_as_not_checked_rather_than_passed_silently()
+    {
+        var f = Only(Check(Compliant() with { Deductions = [new Charge(200, "MYR", "housing")] }), "deductions");
+        Assert.Equal(Severities.Information, f.Severity);
+        Assert.Contains("200 MYR (housing)", f.ContractValue);
+        None(Check(Compliant()), "deductions");
+    }
+}

@@ -54,6 +54,11 @@ public class SingaporeRuleTests
         Assert.Equal(Severities.Information, Only(Check(ToSingapore() with { FeesChargedToWorker = [Fee(2000, "SGD")] }), "SG-agency-fee-cap").Severity);
     }
 
+    // Employment Act (MOM written answer, 2015): 7 days of paid annual leave in the first year of service.
+    [Fact]
+    public void Six_days_of_annual_leave_are_fewer_than_the_Employment_Act_gives() =>
+        Assert.Equal(Severities.Violation, Only(Check(ToSingapore() with { AnnualLeaveDays = 6 }), "SG-annual-leave").Severity);
+
     // Passports Act s.47: an offence to keep or withhold a passport that does not belong to you (MOM).
     [Fact]
     public void An_employer_keeping_the_passport_breaks_the_Passports_Act() =>

@@ -61,6 +61,11 @@ public static class ContractCheck
                 if (Judge(terms, rule, pack, packs.Rates) is { } finding) findings.Add(finding);
             }
         }
+        // No pack encodes a limit on deductions yet (none could be confirmed): say so rather than pass them silently.
+        if (terms.Deductions is { Count: > 0 } deductions)
+            findings.Add(new Finding(Severities.Information, "deductions", "deductions", null,
+                string.Join(", ", deductions.Select(d => $"{new Money(d.Amount, d.Currency)} ({d.Purpose})")), "deductions within the limits set by law",
+                "Cebu holds no confirmed rule on deductions from wages for these states, so the deductions were not checked; ask the labour office whether they are allowed."));
         return findings;
     }
 
