@@ -17,6 +17,16 @@ public class SingaporeRuleTests
         Assert.DoesNotContain(ok, f => f.Severity == Severities.Violation);
     }
 
+    // s.35: Part IV covers workmen earning up to S$4,500 a month; above that the contract's own hours govern.
+    [Fact]
+    public void Part_IV_limits_are_not_applied_above_the_salary_it_covers()
+    {
+        var f = Only(Check(ToSingapore() with { Wage = new Wage(5000, "SGD", "month"), HoursPerWeek = 50 }), "SG-hours-week");
+        Assert.Equal(Severities.Information, f.Severity);
+        Assert.Contains("4,500 SGD", f.Required);
+        Assert.Equal(Severities.Violation, Only(Check(ToSingapore() with { Wage = new Wage(4500, "SGD", "month"), HoursPerWeek = 50 }), "SG-hours-week").Severity);
+    }
+
     // s.36(1): a rest day of one whole day in each week.
     [Fact]
     public void Section_36_requires_a_rest_day_each_week() =>

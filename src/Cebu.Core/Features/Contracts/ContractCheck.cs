@@ -58,6 +58,7 @@ public static class ContractCheck
             foreach (var rule in rules.Where(r => r.Kind != "minimumWage"))
             {
                 if (rule.WhenDestinationForbidsFees == true && !destinationForbidsFees) continue;
+                if (Uncovered(terms, rule, pack, packs.Rates) is { } outside) { findings.Add(outside); continue; }
                 if (Judge(terms, rule, pack, packs.Rates) is { } finding) findings.Add(finding);
             }
         }
@@ -67,6 +68,16 @@ public static class ContractCheck
                 string.Join(", ", deductions.Select(d => $"{new Money(d.Amount, d.Currency)} ({d.Purpose})")), "deductions within the limits set by law",
                 "Cebu holds no confirmed rule on deductions from wages for these states, so the deductions were not checked; ask the labour office whether they are allowed."));
         return findings;
+    }
+
+    /// <summary>A rule that covers only wages up to a ceiling is not applied above it; the finding says so.</summary>
+    private static Finding? Uncovered(ContractTerms t, ContractRule rule, RulePack pack, ExchangeRateTable rates)
+    {
+        if (rule.CoversMonthlyWageUpTo is not { } ceiling) return null;
+        var monthly = rates.Convert(Monthly(t.Wage.Amount, t.Wage.Per, t.HoursPerWeek), t.Wage.Currency, ceiling.Currency);
+        if (monthly is not { } m || m <= ceiling.Amount) return null;
+        return Make(rule, pack, Severities.Information, $"{new Money(Math.Round(m, 2), ceiling.Currency)} a month", $"applies to wages up to {ceiling} a month",
+            $"This rule covers workers paid up to {ceiling} a month; at this wage it does not apply and the contract's own terms govern.");
     }
 
     private static Finding? Judge(ContractTerms t, ContractRule rule, RulePack pack, ExchangeRateTable rates) => rule.Kind switch

@@ -11,7 +11,8 @@ public sealed record RuleCitation(string Law, string Article, string Checked, st
 /// minimumWage (amount, currency, per, regions?), maxNormalHoursPerWeek / maxNormalHoursPerDay (hours),
 /// weeklyRestDays / annualLeaveDays (days), overtimePremium (multiplier), workerFeesAllowed (none, or maxAmount with
 /// currency, or maxMonthsOfWage with monthsOfWagePerYearOfContract), passportRetention (forbidden), paymentInMoney
-/// (currency?). Sectors limit a rule to those sectors; excludedSectors take sectors out of it.
+/// (currency?). Sectors limit a rule to those sectors; excludedSectors take sectors out of it; coversMonthlyWageUpTo
+/// leaves out workers paid more than the law covers (Singapore's Part IV).
 /// </summary>
 public sealed record ContractRule(
     string Id, string Kind, RuleCitation Citation,
@@ -19,7 +20,8 @@ public sealed record ContractRule(
     decimal? Hours = null, int? Days = null, decimal? Multiplier = null,
     bool? None = null, decimal? MaxAmount = null, decimal? MaxMonthsOfWage = null, decimal? MonthsOfWagePerYearOfContract = null,
     bool? WhenDestinationForbidsFees = null,
-    string[]? Sectors = null, string[]? ExcludedSectors = null, string? Severity = null, string? Condition = null)
+    string[]? Sectors = null, string[]? ExcludedSectors = null, string? Severity = null, string? Condition = null,
+    Money? CoversMonthlyWageUpTo = null)
 {
     public bool AppliesTo(string sector) =>
         (Sectors is not { Length: > 0 } || Sectors.Contains(sector, StringComparer.OrdinalIgnoreCase))
