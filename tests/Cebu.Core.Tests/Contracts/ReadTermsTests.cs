@@ -47,6 +47,14 @@ public class ReadTermsTests
     }
 
     [Fact]
+    public void More_than_fifty_fees_are_refused()
+    {
+        var fees = string.Join(",", Enumerable.Repeat("{\"amount\":1,\"currency\":\"MYR\",\"purpose\":\"x\"}", 51));
+        var json = IssueExampleTests.Example.Replace("[{\"amount\":3000,\"currency\":\"MYR\",\"purpose\":\"placement\"}]", $"[{fees}]", StringComparison.Ordinal);
+        Assert.Equal(["feesChargedToWorker"], Errors(json).Keys);
+    }
+
+    [Fact]
     public void A_body_that_is_not_an_object_is_refused() => Assert.Contains("body", Errors("[1,2]").Keys);
 
     [Fact]

@@ -17,6 +17,7 @@ public static partial class CheckContract
     public static readonly string[] WagePeriods = ["month", "day", "hour"];
     public static readonly string[] PassportKeepers = ["worker", "employer", "agency"];
     public static readonly string[] PaymentForms = ["money", "kind", "mixed"];
+    public const int MaxCharges = 50;
 
     public static Outcome<Result> Handle(JsonElement body, RulePacks packs, DateOnly today)
     {
@@ -133,6 +134,8 @@ public static partial class CheckContract
             return required ? null : [];
         }
         if (list.ValueKind != JsonValueKind.Array) { v.Add(name, $"'{name}' must be a list of {{\"amount\", \"currency\", \"purpose\"}}."); return null; }
+        // The check is public: a contract lists a handful of charges, not thousands.
+        if (list.GetArrayLength() > MaxCharges) { v.Add(name, $"'{name}' may list at most {MaxCharges} items."); return null; }
         var charges = new List<Charge>();
         var i = 0;
         foreach (var item in list.EnumerateArray())
