@@ -218,6 +218,7 @@ public static class CebuWeb
         api.MapAgenciesApi();
         api.MapWorkersApi();
         api.MapDocumentsApi();
+        api.MapContractsApi();
         app.MapRazorPages();
     }
 }
