@@ -21,7 +21,7 @@ public sealed class ListWorkers(CebuDbContext db)
         string? Q = null, DateOnly? DateOfBirth = null, int Page = 1, int PageSize = 50);
 
     public const double NameThreshold = 0.86;
-    public const int MaxCandidates = 2000;
+    public const int MaxCandidates = 1000;
     /// <summary>Index entries read for each single-word key when no pair of words matches: bounded, however common the word.</summary>
     public const int WordWindow = 2000;
 
@@ -48,44 +48,57 @@ public sealed class ListWorkers(CebuDbContext db)
         }
         if (r.DateOfBirth is { } dob) q = q.Where(w => w.DateOfBirth == dob);
 
-        List<Worker> rows;
+        List<WorkerSummary> items;
+        int total;
         if (!string.IsNullOrWhiteSpace(r.Q))
         {
+            // Candidates from the name index alone, then only those the caller may see (and that pass the filters),
+            // compared in full by name; exact document numbers first. Only the page shown is read in full.
             var doc = WorkerRules.Document(r.Q);
-            var candidateIds = await Candidates(q, r.Q, ct);
-            var candidates = candidateIds.Count == 0 ? [] : await q.Where(w => candidateIds.Contains(w.Id)).ToListAsync(ct);
-            var exact = doc is null ? [] : await q.Where(w => w.PassportNumber == doc || w.NationalIdNumber == doc || w.CertificateOfIdentityNumber == doc || w.WorkPermitNumber == doc).ToListAsync(ct);
-            rows = exact.Concat(candidates
-                    .Select(w => (w, s: Similarity.TokenSet(r.Q, w.SearchName)))
-                    .Where(x => x.s >= NameThreshold).OrderByDescending(x => x.s).Select(x => x.w))
-                .DistinctBy(w => w.Id).ToList();
+            var candidateIds = await Candidates(r.Q, ct);
+            var named = candidateIds.Count == 0 ? [] : await q.Where(w => candidateIds.Contains(w.Id)).Select(w => new { w.Id, w.SearchName }).ToListAsync(ct);
+            var exact = doc is null ? [] : await q.Where(w => w.PassportNumber == doc || w.NationalIdNumber == doc || w.CertificateOfIdentityNumber == doc || w.WorkPermitNumber == doc)
+                .Select(w => w.Id).ToListAsync(ct);
+            var ids = exact.Concat(named
+                    .Select(x => (x.Id, s: Similarity.TokenSet(r.Q, x.SearchName)))
+                    .Where(x => x.s >= NameThreshold).OrderByDescending(x => x.s).Select(x => x.Id))
+                .Distinct().ToList();
+            total = ids.Count;
+            var pageIds = ids.Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToList();
+            var found = (await Summaries(q.Where(w => pageIds.Contains(w.Id))).ToListAsync(ct)).ToDictionary(x => x.Id);
+            items = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
         }
-        // Permits about to expire: the soonest first, as they need attention first.
-        else if (r.PermitExpiresWithinDays is not null)
-            rows = await q.OrderBy(w => w.WorkPermitExpiry).ThenBy(w => w.FamilyName).ThenBy(w => w.GivenNames).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct);
-        else rows = await q.OrderBy(w => w.FamilyName).ThenBy(w => w.GivenNames).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct);
-
-        var total = string.IsNullOrWhiteSpace(r.Q) ? await q.CountAsync(ct) : rows.Count;
-        if (!string.IsNullOrWhiteSpace(r.Q)) rows = rows.Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToList();
-        var items = rows.Select(w => new WorkerSummary(w.Id, w.OwnerState, w.FamilyName, w.GivenNames, w.DateOfBirth, w.Phase, w.Destination, w.PlacementState,
-            w.Employer, w.WorkPermitNumber, w.WorkPermitExpiry, w.DocumentationStatus)).ToList();
+        else
+        {
+            // Permits about to expire: the soonest first, as they need attention first.
+            var ordered = r.PermitExpiresWithinDays is not null
+                ? q.OrderBy(w => w.WorkPermitExpiry).ThenBy(w => w.FamilyName).ThenBy(w => w.GivenNames)
+                : q.OrderBy(w => w.FamilyName).ThenBy(w => w.GivenNames);
+            items = await Summaries(ordered.Skip((r.Page - 1) * r.PageSize).Take(r.PageSize)).ToListAsync(ct);
+            total = await q.CountAsync(ct);
+        }
         return new Paged<WorkerSummary>(items, r.Page, r.PageSize, total);
     }
 
+    private static IQueryable<WorkerSummary> Summaries(IQueryable<Worker> workers) =>
+        workers.Select(w => new WorkerSummary(w.Id, w.OwnerState, w.FamilyName, w.GivenNames, w.DateOfBirth, w.Phase, w.Destination, w.PlacementState,
+            w.Employer, w.WorkPermitNumber, w.WorkPermitExpiry, w.DocumentationStatus));
+
     /// <summary>
-    /// The workers worth comparing with the query in full, found through the index with a bounded amount of
-    /// reading: first the workers who share a pair of words with it (<see cref="NameKeys.Pairs"/>: selective even
-    /// among a million people), the most shared pairs first; when none does (a single word, or a name whose every
-    /// pair has a typo), the first <see cref="WordWindow"/> workers the caller may see under each single-word key,
-    /// the most shared keys first.
+    /// The workers worth comparing with the query in full, read from the name index alone with a bounded amount of
+    /// reading (the index, not the million workers, drives the query): first the workers who share a pair of words
+    /// with it (<see cref="NameKeys.Pairs"/>: selective even among a million people), the most shared pairs first;
+    /// when none does (a single word, or a name whose every pair has a typo), the first <see cref="WordWindow"/>
+    /// entries of each single-word key, the most shared keys first. Who may see them is checked afterwards, so
+    /// with a very common name another state's workers can take places among the candidates.
     /// </summary>
-    private async Task<List<Guid>> Candidates(IQueryable<Worker> visible, string query, CancellationToken ct)
+    private async Task<List<Guid>> Candidates(string query, CancellationToken ct)
     {
         var terms = db.Set<WorkerSearchTerm>().AsNoTracking();
         var pairs = NameKeys.Pairs(query).Select(k => NameFolding.Cut(k)).ToList();
         if (pairs.Count > 0)
         {
-            var ids = await visible.Join(terms.Where(t => pairs.Contains(t.Key)), w => w.Id, t => t.WorkerId, (w, t) => t)
+            var ids = await terms.Where(t => pairs.Contains(t.Key))
                 .GroupBy(t => t.WorkerId).OrderByDescending(g => g.Count()).Take(MaxCandidates).Select(g => g.Key).ToListAsync(ct);
             if (ids.Count > 0) return ids;
         }
@@ -94,7 +107,7 @@ public sealed class ListWorkers(CebuDbContext db)
         foreach (var key in keys)
         {
             var k = key;
-            var part = visible.Join(terms.Where(t => t.Key == k), w => w.Id, t => t.WorkerId, (w, t) => t.WorkerId).Take(WordWindow);
+            var part = terms.Where(t => t.Key == k).Select(t => t.WorkerId).Take(WordWindow);
             hits = hits is null ? part : hits.Concat(part);
         }
         if (hits is null) return [];
