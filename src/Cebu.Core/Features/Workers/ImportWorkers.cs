@@ -168,6 +168,9 @@ public sealed class ImportWorkers(CebuDbContext db)
             $"CSV import of {loaded} workers; SHA-256 of the file's records: {fileHash}.");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // A bulk load changes the shape of the table: new statistics let the planner find a worker by id or document
+        // number through its index instead of walking every worker of the state (6 s against 0.1 s a search at 1M on SQLite).
+        await DatabaseStatistics.RefreshWorkersAsync(db, ct);
         return new ImportReport(total, loaded, [], true, loaded);
     }
 

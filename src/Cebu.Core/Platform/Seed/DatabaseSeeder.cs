@@ -46,7 +46,11 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
     {
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // SQLite never gathers statistics by itself; a database written before this start may lack them.
+            await DatabaseStatistics.RefreshWorkersAsync(db, ct);
+        }
     }
 
     public async Task SeedReferenceAsync(CancellationToken ct = default)
