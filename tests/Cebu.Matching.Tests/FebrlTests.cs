@@ -2,7 +2,10 @@ using Cebu.Matching.Linkage;
 
 namespace Cebu.Matching.Tests;
 
-/// <summary>End to end on the FEBRL benchmark files kept beside the repository (../shared/data/linkage).</summary>
+/// <summary>
+/// End to end on the FEBRL benchmark files: the copy in tests/Cebu.Matching.Tests/Data/linkage (with its sources and
+/// licences), so that a clean checkout tests itself, or else the project's shared data beside the repository.
+/// </summary>
 public class FebrlTests
 {
     private static string DataFile(string name)
@@ -10,8 +13,10 @@ public class FebrlTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cebu.slnx"))) dir = dir.Parent;
         Assert.True(dir is not null, $"No Cebu.slnx above {AppContext.BaseDirectory}: cannot find the repository root.");
-        var path = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "data", "linkage", name));
-        Assert.True(File.Exists(path), $"The FEBRL benchmark file {path} is missing: it is expected at ../shared/data/linkage beside the repository.");
+        var copy = Path.Combine(dir!.FullName, "tests", "Cebu.Matching.Tests", "Data", "linkage", name);
+        if (File.Exists(copy)) return copy;
+        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "linkage", name));
+        Assert.True(File.Exists(path), $"The FEBRL benchmark file {name} is missing: it is expected at {copy} (in the repository) or {path}.");
         return path;
     }
 
