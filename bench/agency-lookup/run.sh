@@ -90,7 +90,7 @@ import_all() { # provider connection timesfile
 }
 
 prepare_sqlite() {
-  if [ -f "$SQLITE_DB.ready" ] && [ -s "$SQLITE_DB" ]; then $TOOL ensure-index Sqlite "Data Source=$SQLITE_DB" >&2; return; fi
+  if [ -f "$SQLITE_DB.ready" ] && [ -s "$SQLITE_DB" ]; then return; fi
   log "preparing the SQLite database (first run only)"
   rm -rf "$(dirname "$SQLITE_DB")"; mkdir -p "$(dirname "$SQLITE_DB")"
   import_all Sqlite "Data Source=$SQLITE_DB" "$(dirname "$SQLITE_DB")/import-times.txt"
@@ -102,7 +102,7 @@ pg() { psql -h 127.0.0.1 -U cebu -d "$1" -v ON_ERROR_STOP=1 -Atq -c "$2"; }
 prepare_postgres() {
   local have; have=$(pg "$PG_DB" 'SELECT count(*) FROM "Agency"' 2>/dev/null || echo 0)
   if [ -f "$CACHE/postgres-$DATASET.ready" ] && [ "$have" = "$(cat "$CACHE/postgres-$DATASET.ready")" ]; then
-    $TOOL ensure-index Postgres "$PG_CONN" >&2; return
+    return
   fi
   log "preparing the PostgreSQL database $PG_DB (first run only)"
   pg postgres "DROP DATABASE IF EXISTS $PG_DB"

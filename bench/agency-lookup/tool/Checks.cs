@@ -1,3 +1,4 @@
+using Cebu.Core.Platform.Csv;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -38,10 +39,10 @@ internal static class Checks
             await Empty("no such agency anywhere");
             var rng = new Random(7);
             var rows = Directory.GetFiles(dataDir ?? throw new ArgumentException("check-bench needs DATADIR"), "agencies-*.csv").Order()
-                .SelectMany(f => File.ReadLines(f).Skip(1)).ToList();
+                .SelectMany(f => { using var r = File.OpenText(f); return Csv.Read(r).Skip(1).Select(rec => rec.Fields).ToList(); }).ToList();
             for (var i = 0; i < 40; i++)
             {
-                var f = SplitCsv(rows[rng.Next(rows.Count)]);
+                var f = rows[rng.Next(rows.Count)];
                 await First(f[0], f[0]);                                  // the licence number
                 await First(f[0].ToLowerInvariant().Replace('-', ' '), f[0]);
                 await FirstNamed(f[1].ToUpperInvariant(), f[1]);          // the legal name, shouted
@@ -125,27 +126,5 @@ internal static class Checks
         foreach (var c in s.Normalize(NormalizationForm.FormD))
             if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
         return sb.ToString();
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
-        }
-        fields.Add(sb.ToString());
-        return fields;
     }
 }

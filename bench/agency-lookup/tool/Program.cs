@@ -13,8 +13,6 @@ using System.Text;
 
 if (args.Length >= 4 && args[0] == "profile")
     return await Profile.Run(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20, args.Length > 5 ? args[5] : null);
-if (args.Length == 3 && args[0] == "ensure-index")
-    return await IndexCheck.Run(args[1], args[2]);
 if (args.Length >= 2 && args[0] is "check-demo" or "check-bench")
     return await Checks.Run(args[0], args[1], args.Length > 2 ? args[2] : null);
 if (args.Length < 2 || args[0] != "generate")
@@ -23,7 +21,6 @@ if (args.Length < 2 || args[0] != "generate")
         usage: agency-lookup-bench generate OUTDIR [--total N] [--queries N] [--seed N]
                agency-lookup-bench check-demo BASEURL            (the look-up's rules on the demo data)
                agency-lookup-bench check-bench BASEURL DATADIR   (the same rules at scale, on the generated data)
-               agency-lookup-bench ensure-index PROVIDER CONNECTION (rebuild an older database's search index)
                agency-lookup-bench profile PROVIDER CONNECTION DATADIR [SECONDS [KIND]] (in-process time per kind of query)
         """);
     return 2;

@@ -36,7 +36,7 @@ public sealed class ListAgencies(CebuDbContext db)
         var query = db.Set<Agency>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(r.Q))
         {
-            var ids = AgencyLookup.MatchingIds(db.Set<AgencySearchTerm>(), r.Q);
+            var ids = AgencySearchIndex.MatchingIds(db.Set<AgencySearchTerm>(), r.Q);
             query = query.Where(a => ids.Contains(a.Id));
         }
         query = r.Status switch

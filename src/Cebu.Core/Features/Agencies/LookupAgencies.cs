@@ -13,17 +13,6 @@ public sealed record PublicAgency(
 
 public sealed record PublicLookupResult(string Query, IReadOnlyList<PublicAgency> Items);
 
-internal static class AgencyLookup
-{
-    /// <summary>Agency ids with a search term starting with the folded query (or, failing that, with every word of it).</summary>
-    public static IQueryable<Guid> MatchingIds(IQueryable<AgencySearchTerm> terms, string q)
-    {
-        var key = NameFolding.Cut(NameFolding.Key(q));
-        var upper = key + '\uffff';
-        return terms.Where(t => string.Compare(t.Term, key) >= 0 && string.Compare(t.Term, upper) < 0).Select(t => t.AgencyId);
-    }
-}
-
 /// <summary>
 /// The public check a worker makes before paying an agency: by name (any of its names, in any script, partial,
 /// ignoring case, accents, punctuation and spacing) or by licence number; the best match first.
@@ -31,7 +20,7 @@ internal static class AgencyLookup
 /// </summary>
 /// <remarks>
 /// The look-up reads the node's in-memory copy of the public registry (<see cref="PublicAgencyRegistry"/>), the
-/// same search terms as the database index in the same byte order, and every query reads a bounded number of its
+/// database index's prefix terms plus each whole name and licence number (<see cref="AgencySearchIndex.PublicTermsFor"/>), in the database's byte order, and every query reads a bounded number of its
 /// entries however many agencies match (see docs/benchmarks.md): the first entries of three ranges (whole names
 /// starting with the query, whole licence numbers starting with it, any word starting with it); the agencies they
 /// name are ranked by the tier each entry implies, and the exact rank (<see cref="RankKeys"/>)

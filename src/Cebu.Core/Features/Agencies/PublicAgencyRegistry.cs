@@ -14,7 +14,7 @@ namespace Cebu.Core.Features.Agencies;
 /// the public look-up, the most frequent request Cebu answers, reads no database at all in the common case.
 /// </summary>
 /// <remarks>
-/// <para>A snapshot is a sorted array of the same search terms the database index holds (<see cref="AgencySearchIndex.TermsFor"/>),
+/// <para>A snapshot is a sorted array of the search terms (<see cref="AgencySearchIndex.PublicTermsFor"/>: the database's prefix terms and the marked whole names and licence numbers),
 /// each pointing to an agency's public columns, plus an overlay of agencies changed since the array was built.
 /// The database stays the only source of truth: a snapshot is built from it and kept up to date from the audit
 /// chain, whose sequence numbers grow with every committed write (a writer appends only after the previous
@@ -54,7 +54,7 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactor
         /// <summary>Folded licence number, then folded names (legal first): what <see cref="LookupAgencies.RankKeys"/> compares.</summary>
         public required string LicenceKey { get; init; }
         public required string[] NameKeys { get; init; }
-        /// <summary>The agency's search terms, as in the database index.</summary>
+        /// <summary>The agency's search terms (<see cref="AgencySearchIndex.PublicTermsFor"/>).</summary>
         public required string[] Terms { get; init; }
         /// <summary>Where the agency's terms sit in the snapshot's sorted array (a base agency only): "has a term in this range" is then integer compares.</summary>
         public int[] Positions { get; set; } = [];
@@ -100,11 +100,8 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactor
     internal async ValueTask<Snapshot> CurrentAsync(CancellationToken ct)
     {
         var s = _snapshot;
-        // A registry that stands for another node (tests) does not hear this process's writes: only its periodic check.
-        var signal = seesLocalWrites ? AgencyWriteSignal.Current : 0;
-        var due = clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _nextCheckTicks);
-        if (s is not null && signal == Interlocked.Read(ref _seenSignal) && !due) return s;
-        if (s is not null && signal == Interlocked.Read(ref _seenSignal))
+        if (s is not null && UpToDate()) return s;
+        if (s is not null && !Unheard())
         {
             // Only the periodic check for other nodes' writes: one caller makes it, the others go on with what they have.
             if (!_gate.Wait(0)) return s;
@@ -112,7 +109,9 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactor
         else await _gate.WaitAsync(ct);
         try
         {
-            Interlocked.Exchange(ref _seenSignal, seesLocalWrites ? AgencyWriteSignal.Current : 0);
+            // Callers that waited while another brought the copy up to date use it as it is.
+            if (_snapshot is { } fresh && UpToDate()) return fresh;
+            Interlocked.Exchange(ref _seenSignal, AgencyWriteSignal.Current);
             Interlocked.Exchange(ref _nextCheckTicks, (clock.GetUtcNow() + CheckInterval).UtcTicks);
             // A database context only when the database is read: most look-ups never need one.
             using var scope = scopes.CreateScope();
@@ -128,6 +127,12 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactor
             _gate.Release();
         }
     }
+
+    /// <summary>A local write committed since the copy was last brought up to date. A registry that stands for another
+    /// node (tests) does not hear this process's writes: only its periodic check.</summary>
+    private bool Unheard() => seesLocalWrites && AgencyWriteSignal.Current != Interlocked.Read(ref _seenSignal);
+
+    private bool UpToDate() => !Unheard() && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _nextCheckTicks);
 
     /// <summary>The public columns only (no contacts, principals or history).</summary>
     private static IQueryable<Agency> Public(CebuDbContext db) => db.Set<Agency>().IgnoreQueryFilters().AsNoTracking()
@@ -190,7 +195,7 @@ public sealed class PublicAgencyRegistry(TimeProvider clock, IServiceScopeFactor
         StatusReason = a.StatusReason,
         LicenceKey = NameFolding.Key(a.LicenceNumber),
         NameKeys = a.AllNames().Select(NameFolding.Key).ToArray(),
-        Terms = AgencySearchIndex.TermsFor(a).ToArray(),
+        Terms = AgencySearchIndex.PublicTermsFor(a).ToArray(),
     };
 }
 
