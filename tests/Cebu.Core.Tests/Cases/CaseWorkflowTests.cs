@@ -125,4 +125,16 @@ public class CaseWorkflowTests
         Assert.All(Enum.GetValues<CaseState>().SelectMany(f => CaseWorkflow.Next(f).Select(t => (f, t))).Where(p => p.t != CaseState.Assessed),
             p => Assert.NotEmpty(CaseWorkflow.Check(At(p.f), new CaseTransition(p.t))));
     }
+
+    [Fact]
+    public void Refusals_become_one_validation_problem_keyed_by_field()
+    {
+        var refusals = CaseWorkflow.Check(At(CaseState.InProgress, openReferrals: 2), new CaseTransition(CaseState.Resolved));
+        var problem = CaseWorkflow.ToProblem(CaseState.Resolved, refusals)!;
+        Assert.Equal(Cebu.Core.Platform.Results.ProblemKind.Validation, problem.Kind);
+        Assert.Equal("The case cannot become resolved yet.", problem.Title);
+        Assert.Equal(["outcome", "referrals"], problem.Errors!.Keys.Order());
+        Assert.Contains("2 referral(s) are still open", problem.Errors["referrals"].Single());
+        Assert.Null(CaseWorkflow.ToProblem(CaseState.Assessed, CaseWorkflow.Check(At(CaseState.New), new CaseTransition(CaseState.Assessed))));
+    }
 }

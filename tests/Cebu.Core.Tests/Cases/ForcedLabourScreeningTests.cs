@@ -263,3 +263,27 @@ public class ForcedLabourScreeningTests
         Assert.Equal([MethodOfControl.FalsePromises, MethodOfControl.WithholdsDocuments], r.SuggestedMethodsOfControl);
     }
 }
+
+public class ScreeningAnswerReadingTests
+{
+    [Fact]
+    public void Answers_are_read_from_camel_case_names_and_yes_no_unknown_in_any_case()
+    {
+        var errors = new Cebu.Core.Platform.Results.Validation();
+        var answers = ForcedLabourScreening.ReadAnswers(new Dictionary<string, string?> { ["deception"] = "YES", ["debtBondage"] = "no", ["isolation"] = "Unknown" }, errors);
+        Assert.False(errors.HasErrors);
+        Assert.Equal(new Dictionary<ForcedLabourIndicator, Answer> { [Deception] = Answer.Yes, [DebtBondage] = Answer.No, [Isolation] = Answer.Unknown }, answers);
+        Assert.Equal("retentionOfIdentityDocuments", ForcedLabourScreening.JsonName(RetentionOfIdentityDocuments));
+    }
+
+    [Fact]
+    public void An_unknown_question_or_answer_is_a_field_error()
+    {
+        var errors = new Cebu.Core.Platform.Results.Validation();
+        ForcedLabourScreening.ReadAnswers(new Dictionary<string, string?> { ["deceit"] = "yes", ["deception"] = "maybe", ["isolation"] = "1", ["debtBondage"] = null }, errors);
+        var e = errors.ToProblem().Errors!;
+        Assert.Equal(["answers.debtBondage", "answers.deceit", "answers.deception", "answers.isolation"], e.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("There is no screening question 'deceit'. The questions are: abuseOfVulnerability, deception,", e["answers.deceit"].Single());
+        Assert.Equal("Answer yes, no or unknown.", e["answers.deception"].Single());
+    }
+}

@@ -1,3 +1,5 @@
+using Cebu.Core.Platform.Results;
+
 namespace Cebu.Core.Features.Cases;
 
 /// <summary>Where a case is in Cebu's workflow (issue 5). Exported as HTCDS cas_Status by <see cref="Htcds.StatusOf"/>.</summary>
@@ -123,6 +125,11 @@ public static class CaseWorkflow
         }
         return refusals;
     }
+
+    /// <summary>The refusals as one validation problem (RFC 9457 errors keyed by field), as the journey does; null when there are none.</summary>
+    public static Problem? ToProblem(CaseState target, IReadOnlyList<TransitionRefusal> refusals) => refusals.Count == 0 ? null
+        : new Problem(ProblemKind.Validation, $"The case cannot become {Words(target)} yet.", "Correct the fields listed in 'errors' and send the request again.",
+            refusals.GroupBy(r => r.Field).ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToArray()));
 
     private static bool HasReason(string? reason) => reason is not null && reason.Trim().Length >= MinimumReasonLength;
 

@@ -1,3 +1,5 @@
+using Cebu.Core.Platform.Results;
+
 namespace Cebu.Core.Features.Cases;
 
 /// <summary>
@@ -113,6 +115,30 @@ public static class ForcedLabourScreening
         ForcedLabourIndicator.ExcessiveOvertime => MethodOfControl.ExcessiveWorkingHours,
         _ => null,
     };
+
+    /// <summary>The JSON name of an indicator's answer: the enum name in camelCase (abuseOfVulnerability, ..., excessiveOvertime).</summary>
+    public static string JsonName(ForcedLabourIndicator i) => char.ToLowerInvariant(i.ToString()[0]) + i.ToString()[1..];
+
+    /// <summary>
+    /// Reads answers as the API receives them ({"deception": "yes", ...}; values yes, no or unknown, any case). An unknown
+    /// question or value is a field error named <c>answers.&lt;name&gt;</c>; a question left out counts as unknown.
+    /// </summary>
+    public static Dictionary<ForcedLabourIndicator, Answer> ReadAnswers(IReadOnlyDictionary<string, string?>? json, Validation errors)
+    {
+        var byName = Enum.GetValues<ForcedLabourIndicator>().ToDictionary(JsonName, i => i, StringComparer.OrdinalIgnoreCase);
+        var answers = new Dictionary<ForcedLabourIndicator, Answer>();
+        foreach (var (name, value) in json ?? new Dictionary<string, string?>())
+        {
+            if (!byName.TryGetValue(name, out var indicator))
+            {
+                errors.Add($"answers.{name}", $"There is no screening question '{name}'. The questions are: {string.Join(", ", byName.Keys)}.");
+                continue;
+            }
+            if (Enum.TryParse<Answer>(value, ignoreCase: true, out var answer) && Enum.IsDefined(answer) && !int.TryParse(value, out _)) answers[indicator] = answer;
+            else errors.Add($"answers.{JsonName(indicator)}", "Answer yes, no or unknown.");
+        }
+        return answers;
+    }
 
     /// <summary>Screens the answers (a missing indicator counts as unknown) and the facts.</summary>
     public static ScreeningResult Screen(IReadOnlyDictionary<ForcedLabourIndicator, Answer> answers, ScreeningFacts? facts = null)
