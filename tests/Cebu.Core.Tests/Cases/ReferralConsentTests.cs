@@ -152,6 +152,9 @@ public class ReferralConsentTests
         Assert.True(json.GetProperty("con_Consent").GetBoolean());
         Assert.Equal("Sokha", json.GetProperty("prs_FirstName").GetString());
         Assert.Equal("khm", json.GetProperty("prs_PrimaryLanguage").GetString());
+        Assert.Equal(["attribution", "cas_OutgoingReferralDate", "cas_OutgoingReferralDetails", "cas_ReasonForOutgoingReferral", "cas_ReferredOrganisation",
+            "cas_ReferringOrganisation", "cebu_ReferralId", "cebu_ReferralService", "con_Consent", "htcdsVersion", "prs_FirstName", "prs_MobilePhone",
+            "prs_PrimaryLanguage", "prs_SecondName", "spl_Type"], json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         foreach (var withheld in new[] { "prs_Birthdate", "vic_MethodsOfControl", "vic_TraffickingStatus" })
             Assert.False(json.TryGetProperty(withheld, out _), $"{withheld} was exported without consent.");
     }

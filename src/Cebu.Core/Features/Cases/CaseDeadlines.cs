@@ -4,8 +4,8 @@ namespace Cebu.Core.Features.Cases;
 public enum EscalationTarget { Supervisor, OrganisationHead }
 
 /// <summary>What the deadline check needs of a case (the storage layer projects this from its rows).</summary>
-/// <param name="ReceivedAt">When the complaint was received (or the case reopened: then pass the reopening time).</param>
-/// <param name="StateSince">When the case entered its current state.</param>
+/// <param name="ReceivedAt">When the complaint was received.</param>
+/// <param name="StateSince">When the case entered its current state (for a reopened case, the reopening).</param>
 /// <param name="LastActivityAt">The last note, referral answer or state change by a caseworker.</param>
 public sealed record CaseClock(Guid CaseId, CasePriority Priority, CaseState State, DateTimeOffset ReceivedAt, DateTimeOffset StateSince,
     DateTimeOffset LastActivityAt, Guid? AssigneeId);

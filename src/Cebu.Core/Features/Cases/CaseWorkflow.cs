@@ -31,7 +31,7 @@ public enum CaseResolution
 /// <summary>A refused step, naming the field to fix and why, in words a caseworker can act on.</summary>
 public sealed record TransitionRefusal(string Field, string Message);
 
-/// <summary>What the workflow needs to know of a case to judge a step.</summary>
+/// <summary>What the workflow needs to know of a case to judge a step. <c>Screened</c>: screened since it was last reopened.</summary>
 public sealed record CaseSnapshot(CaseState State, bool Screened, Guid? AssigneeId, CaseOutcome? Outcome = null, int OpenReferrals = 0);
 
 /// <summary>

@@ -30,7 +30,7 @@ public sealed record ScreeningQuestion(ForcedLabourIndicator Indicator, string I
     public string Question => CaseText.English[QuestionKey];
 }
 
-/// <summary>What is known besides the answers. Null booleans count as "not known" (no rule fires on them).</summary>
+/// <summary>What is known besides the answers. A fact not known is false: no rule fires on it.</summary>
 /// <param name="InDangerNow">The person says they are in physical danger now.</param>
 /// <param name="Minor">The person is under 18.</param>
 /// <param name="Detained">The person is arrested, in custody or detained (immigration detention included).</param>

@@ -316,6 +316,7 @@ public static class HtcdsFields
     // Cebu extensions (not in HTCDS 2.0)
     public const string CebuLabourIssues = "cebu_LabourIssues";
     public const string CebuReferralService = "cebu_ReferralService";
+    public const string CebuReferralId = "cebu_ReferralId";
     public const string CebuEmployer = "cebu_Employer";
     public const string CebuAgencyLicence = "cebu_AgencyLicence";
     public const string CebuWorkplace = "cebu_Workplace";

@@ -49,7 +49,7 @@ public static class ConsentRules
     {
         HtcdsFields.ReferringOrganisation, HtcdsFields.ReferredOrganisation, HtcdsFields.ReasonForOutgoingReferral,
         HtcdsFields.OutgoingReferralDate, HtcdsFields.OutgoingReferralDetails, HtcdsFields.ReferringPrimaryCaseWorker,
-        HtcdsFields.SupportPlanType, HtcdsFields.CebuReferralService, HtcdsFields.Consent,
+        HtcdsFields.SupportPlanType, HtcdsFields.CebuReferralService, HtcdsFields.CebuReferralId, HtcdsFields.Consent,
     };
 
     private static readonly string[] Name = [HtcdsFields.FirstName, HtcdsFields.SecondName];
@@ -162,7 +162,7 @@ public static class ReferralExport
         {
             ["htcdsVersion"] = Htcds.Version,
             ["attribution"] = Htcds.Attribution,
-            ["cebu_ReferralId"] = referral.ReferralId.ToString(),
+            [HtcdsFields.CebuReferralId] = referral.ReferralId.ToString(),
             [HtcdsFields.ReferringOrganisation] = referral.ReferringOrganisation,
             [HtcdsFields.ReferredOrganisation] = referral.ReferredOrganisation,
             [HtcdsFields.ReasonForOutgoingReferral] = Htcds.ReferralReasons.Code(referral.Reason),
