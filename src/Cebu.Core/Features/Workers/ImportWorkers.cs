@@ -224,7 +224,8 @@ public sealed class ImportWorkers(CebuDbContext db)
         }
         var sexText = Get("sex");
         Sex? sex = sexText.ToUpperInvariant() switch { "F" or "FEMALE" => Sex.Female, "M" or "MALE" => Sex.Male, "X" or "UNSPECIFIED" => Sex.Unspecified, _ => null };
-        if (sex is null && sexText.Length > 0) reasons.Add(new("sex", $"sex '{sexText}' is not F, M or X: write F (female), M (male) or X (unspecified)"));
+        if (sex is null)
+            reasons.Add(new("sex", sexText.Length > 0 ? $"sex '{sexText}' is not F, M or X: write F (female), M (male) or X (unspecified)" : "sex is empty: write F (female), M (male) or X (unspecified)"));
         var input = new WorkerInput
         {
             FamilyName = Get("family_name"), GivenNames = Get("given_names"), NameInLocalScript = Get("name_local"), Sex = sex,
@@ -236,7 +237,8 @@ public sealed class ImportWorkers(CebuDbContext db)
         };
         var v = WorkerRules.Validate(input, today);
         if (v.HasErrors && v.ToProblem().Errors is { } errs)
-            reasons.AddRange(errs.Where(e => e.Key != "dateOfBirth" || !reasons.Any(r => r.Field == "date_of_birth"))
+            // The file's own messages for the sex and the date of birth say it in the file's terms (F, M, X; YYYY-MM-DD).
+            reasons.AddRange(errs.Where(e => e.Key != "sex" && (e.Key != "dateOfBirth" || !reasons.Any(r => r.Field == "date_of_birth")))
                 .SelectMany(e => e.Value.Select(m => new RowError(Column(e.Key), $"{Column(e.Key)}: {m}"))));
         var destination = Get("destination");
         if (destination.Length > 0 && !Platform.Reference.ReferenceData.Shared.IsCountry(destination))
