@@ -67,11 +67,12 @@ public static class WorkersApi
             .RequireAuthorization(Permissions.WorkersRegister).WithSummary("Correct a worker's identity or contacts.");
         g.MapPost("/import", Import).RequireAuthorization(Permissions.WorkersRegister).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(CsvUpload.MaxBytes + CsvUpload.FormOverhead))
+            .Produces<WorkerImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary($"Register workers from CSV (text/csv body, or a multipart form field 'file'; at most {CsvUpload.MaxBytes / 1024 / 1024} MB). ?dryRun=true only checks. "
                 + "Every row is checked; the file is imported whole or not at all. 200 with the counts, 422 listing each rejected row's line, field and message, 413 for a file too large.");
         g.MapPost("/{id:guid}/placement", async (Guid id, PlacementBody b, RecordPlacement record, CancellationToken ct) =>
                 (await record.Handle(new RecordPlacement.Request(id, b.WorkPermitNumber, b.WorkPermitExpiry, b.Employer, b.Workplace, b.PlacementRegion, b.Reason), ct)).ToResult(TypedResults.Ok))
-            .RequireAuthorization(Permissions.WorkersView)
+            .RequireAuthorization(Permissions.WorkersView).Produces<Worker>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record a placed worker's work permit (number, expiry), its renewal, or a new employer or workplace: the labour inspectorate of the state where the worker is placed, or the owning state.");
         g.MapPost("/{id:guid}/journey", async (Guid id, AdvanceJourneyBody b, AdvanceJourney advance, CancellationToken ct) =>
                 (await advance.Handle(new AdvanceJourney.Request(id, b.Target, b.Evidence ?? new JourneyEvidence()), ct)).ToResult(TypedResults.Ok))

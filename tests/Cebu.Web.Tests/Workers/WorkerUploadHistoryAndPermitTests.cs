@@ -328,6 +328,26 @@ public abstract class WorkerUploadHistoryAndPermitTests<TApp>(TApp app) : IClass
     }
 
     [Fact]
+    public async Task On_the_page_a_caseworker_who_may_not_record_permits_is_told_so_and_nothing_changes()
+    {
+        var w = await PlacedWorker("MM", "TH");
+        using var caseworker = await app.As("caseworker@th.demo");
+        var page = await (await caseworker.SendAsync(Http.Page($"/Workers/Details/{w.Id}"))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("id=\"placement\"", page); // the form is not offered
+        var token = await caseworker.AntiforgeryToken("/Account/Logout");
+        var posted = await caseworker.PostAsync($"/Workers/Details/{w.Id}?handler=Placement", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["workPermitNumber"] = "CASEWORKER-1", ["workPermitExpiry"] = Today.AddDays(100).ToString("yyyy-MM-dd"),
+        }));
+        await posted.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        Assert.Contains("You may not do this.", html);
+        Assert.Contains("labour inspectorate of the state where the worker is placed", html);
+        var stored = await app.Db(db => db.Set<Worker>().AsNoTracking().SingleAsync(x => x.Id == w.Id));
+        Assert.Equal((w.Version, w.WorkPermitNumber), (stored.Version, stored.WorkPermitNumber));
+    }
+
+    [Fact]
     public void The_import_pages_column_help_covers_every_column_the_import_reads()
     {
         Assert.Equal(ImportWorkers.Columns, Cebu.Web.Pages.Workers.ImportModel.ColumnHelp.Select(c => c.Column));

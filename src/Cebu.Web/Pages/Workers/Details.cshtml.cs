@@ -72,6 +72,8 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
         if (outcome.Ok) return Redirect($"/Workers/Details/{id}#placement");
         var p = outcome.Problem!;
         if (p.Kind == ProblemKind.NotFound) return NotFound();
+        // A refusal of who may write is said at the top of the page: the form is not shown to those it refuses.
+        if (p.Kind != ProblemKind.Validation) return await Refused(id, p, ct);
         if (p.Errors is { } errors)
             foreach (var (field, messages) in errors)
             {
