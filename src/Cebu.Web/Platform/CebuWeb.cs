@@ -96,6 +96,7 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Workers", Permissions.WorkersView);
                 o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
+                o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();

@@ -8,6 +8,8 @@ public static class Permissions
     public const string AgenciesReport = "agencies.report";
     public const string WorkersRegister = "workers.register";
     public const string WorkersView = "workers.view";
+    /// <summary>Record the work permit and placement of workers placed on the state's territory (the receiving state's labour inspectorate).</summary>
+    public const string WorkersPlacement = "workers.placement";
     public const string CasesHandle = "cases.handle";
     public const string ReferralsReceive = "referrals.receive";
     public const string InspectionsConduct = "inspections.conduct";
@@ -18,7 +20,7 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, CasesHandle, ReferralsReceive,
+        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify,
     ];
 }
@@ -38,7 +40,7 @@ public static class Roles
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
         [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.InspectionsConduct],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
         [Analyst] = [Permissions.ReportsView],
