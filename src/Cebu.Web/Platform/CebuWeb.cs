@@ -96,6 +96,7 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Workers", Permissions.WorkersView);
                 o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
+                o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
