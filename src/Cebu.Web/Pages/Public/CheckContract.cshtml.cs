@@ -114,8 +114,8 @@ public sealed class CheckContractModel(RulePackStore store, TimeProvider clock, 
 
     public string Keeper(string who) => who switch
     {
-        "employer" => t["the employer"],
-        _ => t["the agency"],
+        "employer" => t["your employer"],
+        _ => t["your agency"],
     };
 
     public string PurposeName(string purpose) => purpose switch
