@@ -138,6 +138,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("/api/v1/public/agencies/", open);
         Assert.Contains("/api/v1/auth/login", open);
         Assert.Contains("/check-agency", open);
+        Assert.Contains("/check-contract", open);
+        Assert.Contains("/api/v1/contracts/check", open);
+        Assert.Contains("/api/v1/contracts/packs", open);
+        Assert.DoesNotContain("/api/v1/contracts/packs/{country}", open);
+        Assert.DoesNotContain(open, p => p.StartsWith("/ContractRules", StringComparison.Ordinal));
         Assert.Contains("/Account/Login", open);
         Assert.DoesNotContain(open, p => p.StartsWith("/Agencies", StringComparison.Ordinal) || p.StartsWith("/api/v1/agencies", StringComparison.Ordinal)
                                          || p.StartsWith("/api/v1/errant-reports", StringComparison.Ordinal) || p.StartsWith("/Workers", StringComparison.Ordinal));
@@ -390,6 +395,43 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         }
         var stored = await app.Db(db => db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == placed.Id));
         Assert.Equal("Access test region 2", stored.PlacementRegion);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Contract rule packs: who may publish which state's pack
+
+    /// <summary>Each role, the state it asks to publish for, and the answer: only a state's labour officers and inspectors, for their own state.</summary>
+    /// <remarks>The page column is "open", or where the page sends the caller: to sign in, or to the access-denied page.</remarks>
+    public static readonly TheoryData<string?, string, HttpStatusCode, string> PackPublishers = new()
+    {
+        { null, "KH", HttpStatusCode.Unauthorized, "/Account/Login" },
+        { Demo.LabourPH, "PH", HttpStatusCode.OK, "open" },
+        { Demo.LabourPH, "TH", HttpStatusCode.Forbidden, "open" },
+        { Demo.InspectorTH, "TH", HttpStatusCode.OK, "open" },
+        { Demo.LicensingKH, "KH", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+        { Demo.CaseworkerSG, "SG", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+        { Demo.ConsulKHinTH, "KH", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+        { Demo.Analyst, "KH", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PackPublishers))]
+    public async Task Only_a_states_labour_officers_and_inspectors_may_publish_its_rule_pack(string? email, string country, HttpStatusCode api, string page)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        var response = await client.PostAsJsonAsync($"/api/v1/contracts/packs/{country}?dryRun=true",
+            RulePackPublishingTests<TApp>.Pack(country, "access-1", Samples.Today.AddDays(60).ToString("yyyy-MM-dd")));
+        Assert.True(response.StatusCode == api, $"{email ?? "anonymous"} publishing {country}: {(int)response.StatusCode}, expected {(int)api}. {Http.Cut(await response.Content.ReadAsStringAsync(), 300)}");
+        // The page, signed in with a cookie as a person would.
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        var shown = await browser.SendAsync(Http.Page("/ContractRules"));
+        if (page == "open") Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+            Assert.Equal(page, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
+                o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
