@@ -249,6 +249,16 @@ public abstract class ComplaintRateLimitTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Contains("try again", problem["detail"].Str());
         Assert.True(over.Headers.RetryAfter is not null, "A 429 says when to try again.");
 
+        // The public form shares the limit: showing it is free, sending it is one complaint too many.
+        using var browser = limited.CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
+        var token = await browser.AntiforgeryToken("/complain");
+        var form = await browser.PostAsync("/complain", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Language"] = "en", ["Description"] = "One too many, on the form (test).", ["__RequestVerificationToken"] = token,
+        }));
+        await form.ShouldBe(HttpStatusCode.TooManyRequests);
+        Assert.Contains("Too many requests", await form.Content.ReadAsStringAsync());
+
         var code = ReceiptCodes.Format(DemoCases.EmbassyReceipt);
         await (await client.GetAsync($"/api/v1/public/complaints/{code}")).ShouldBe(HttpStatusCode.OK);
         await (await client.GetAsync($"/api/v1/public/complaints/{code}")).ShouldBe(HttpStatusCode.OK);
