@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cebu.Core.Features.Agencies;
+using Cebu.Core.Features.Cases;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -22,7 +23,7 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, string[] Markers);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers);
 
     private async Task<Foreign> KhRecords()
     {
@@ -32,11 +33,14 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         // A Cambodian worker still at recruitment: placed nowhere, so no receiving state sees the record.
         var worker = await app.Db(db => db.Set<Worker>().AsNoTracking().Where(w => w.OwnerState == "KH" && w.PlacementState == null && w.Phase == JourneyPhase.Recruitment)
             .OrderBy(w => w.PassportNumber).FirstAsync());
-        return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version,
+        // A case held by Cambodia's embassy in Bangkok (a walk-in): only that organisation sees it.
+        var @case = await app.Db(db => db.Set<Case>().AsNoTracking().SingleAsync(c => c.OwnerOrganisationId == "kh-embassy-th"));
+        return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
             "passports held by the agency", report.Place,
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
+            "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
         ]);
     }
 
@@ -57,6 +61,10 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/workers/{id:guid}/documentation-status" => new { status = "undocumented", reason = "Foreign state says so.", since = Samples.Today },
         "POST /api/v1/workers/{id:guid}/placement" => new { workPermitNumber = "HIJACK-1", workPermitExpiry = Samples.Today.AddDays(200), employer = "Foreign employer" },
         "POST /api/v1/crisis/workers/{id:guid}" => new { country = "TH", status = "needsHelp", note = "Foreign note." },
+        "POST /api/v1/cases/{id:guid}/screening" => new { answers = new { deception = "yes" } },
+        "POST /api/v1/cases/{id:guid}/status" => new { status = "closed", resolution = "duplicate", reason = "Closed by a foreign organisation." },
+        "POST /api/v1/cases/{id:guid}/assignment" => new { assigneeId = "someone" },
+        "POST /api/v1/cases/{id:guid}/notes" => new { text = "Foreign note.", confidential = false },
         _ => null,
     };
 
@@ -73,6 +81,10 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Workers/Details?handler=Documentation" => new() { ["docStatus"] = "Undocumented", ["docReason"] = "Foreign state says so.", ["docSince"] = "2026-01-01" },
         "POST /Workers/Details?handler=Placement" => new() { ["workPermitNumber"] = "HIJACK-1", ["workPermitExpiry"] = "2030-01-01", ["employer"] = "Foreign employer" },
         "POST /Workers/Crisis" => new() { ["country"] = "TH", ["status"] = "NeedsHelp", ["note"] = "Foreign note." },
+        "POST /Cases/Details?handler=Screen" => new() { ["answers[deception]"] = "yes" },
+        "POST /Cases/Details?handler=Status" => new() { ["status"] = "Closed", ["resolution"] = "Duplicate", ["reason"] = "Closed by a foreign organisation." },
+        "POST /Cases/Details?handler=Assign" => new() { ["assigneeId"] = "" },
+        "POST /Cases/Details?handler=Note" => new() { ["text"] = "Foreign note." },
         "POST /Workers/Edit" => new()
         {
             ["Input.FamilyName"] = "HIJACKED", ["Input.GivenNames"] = "NAME", ["Input.Sex"] = "Female", ["Input.DateOfBirth"] = "1990-01-01", ["Input.Nationality"] = "KH",
@@ -93,12 +105,13 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         if (path.Contains("report")) return kh.Report;
         if (path.Contains("worker")) return kh.Worker;
         if (path.Contains("agenc")) return kh.Agency;
+        if (path.Contains("case")) return kh.Case;
         throw new Xunit.Sdk.XunitException($"{probe} takes a record id '{parameter}' the access test does not know: teach IdFor which record it names.");
     }
 
     private static string ValueFor(Probe probe, string parameter, Foreign kh) =>
         probe.Ids.Any(i => i.Name.Equals(parameter, StringComparison.OrdinalIgnoreCase)) || parameter == "id" ? IdFor(probe, parameter, kh).ToString()
-        : parameter switch { "country" => "TH", "code" => "DEMQKH2222", "documentName" => "v1", _ => "x" };
+        : parameter switch { "country" => "TH", "code" => "DEMQKH2222", "documentName" => "v1", "receiptCode" => Cebu.Core.Platform.Seed.DemoCases.EmbassyReceipt, _ => "x" };
 
     private static HttpRequestMessage Request(Probe probe, string url, object? json, Dictionary<string, string>? form)
     {
@@ -144,8 +157,13 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.DoesNotContain("/api/v1/contracts/packs/{country}", open);
         Assert.DoesNotContain(open, p => p.StartsWith("/ContractRules", StringComparison.Ordinal));
         Assert.Contains("/Account/Login", open);
+        Assert.Contains("/api/v1/public/complaints/", open);
+        Assert.Contains("/api/v1/public/complaints/{receiptCode}", open);
+        Assert.Contains("/complain", open);
+        Assert.Contains("/complaint-status", open);
         Assert.DoesNotContain(open, p => p.StartsWith("/Agencies", StringComparison.Ordinal) || p.StartsWith("/api/v1/agencies", StringComparison.Ordinal)
-                                         || p.StartsWith("/api/v1/errant-reports", StringComparison.Ordinal) || p.StartsWith("/Workers", StringComparison.Ordinal));
+                                         || p.StartsWith("/api/v1/errant-reports", StringComparison.Ordinal) || p.StartsWith("/Workers", StringComparison.Ordinal)
+                                         || p.StartsWith("/Cases", StringComparison.Ordinal) || p.StartsWith("/api/v1/cases", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -272,6 +290,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var worker = await app.Db(db => db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == kh.Worker));
         Assert.Equal((kh.WorkerVersion, JourneyPhase.Recruitment, DocumentationStatus.Documented), (worker.Version, worker.Phase, worker.DocumentationStatus));
         Assert.False(await app.Db(db => db.Set<CrisisCheck>().AnyAsync(c => c.WorkerId == kh.Worker)));
+        var held = await app.Db(db => db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == kh.Case));
+        Assert.Equal((kh.CaseVersion, CaseState.New, false), (held.Version, held.State, held.Screened));
+        Assert.False(await app.Db(db => db.Set<CaseNote>().AnyAsync(n => n.CaseId == kh.Case)));
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -293,6 +314,10 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[3], await (await inspector.GetAsync("/api/v1/errant-reports")).Content.ReadAsStringAsync());
         using var labour = await app.As(Demo.LabourKH);
         Assert.Contains(kh.Markers[5], await (await labour.GetAsync($"/api/v1/workers/{kh.Worker}")).Content.ReadAsStringAsync());
+        using var embassy = await app.As(Demo.ConsulKHinTH);
+        var @case = await (await embassy.GetAsync($"/api/v1/cases/{kh.Case}")).Content.ReadAsStringAsync();
+        Assert.Contains(kh.Markers[8], @case);
+        Assert.Contains(kh.Markers[9], @case);
     }
 
     [Fact]

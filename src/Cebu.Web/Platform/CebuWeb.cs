@@ -98,10 +98,12 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
+                o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
 
+        services.AddComplaintRateLimits(builder.Configuration);
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -201,6 +203,7 @@ public static class CebuWeb
         app.UseAuthentication();
         app.UseMiddleware<SecondFactorEnrolment>();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health").Public("Load balancers and monitors check that the database answers.");
         app.MapOpenApi().Public("The API's description is public; every operation in it still needs its own permission.");
@@ -221,6 +224,7 @@ public static class CebuWeb
         api.MapWorkersApi();
         api.MapDocumentsApi();
         api.MapContractsApi();
+        api.MapCasesApi();
         app.MapRazorPages();
     }
 }

@@ -49,6 +49,9 @@ public abstract class CebuApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Cebu", ConnectionString);
         builder.UseSetting("Cebu:DemoData", "true");
+        // Many tests file complaints from the one test client address: the rate-limit tests set their own low limits.
+        builder.UseSetting("Cebu:RateLimits:ComplaintsPerHour", "10000");
+        builder.UseSetting("Cebu:RateLimits:StatusChecksPerTenMinutes", "10000");
         // Quiet by default; CEBU_TEST_LOGS=1 keeps the application's log (errors with their exceptions) on the console.
         if (Environment.GetEnvironmentVariable("CEBU_TEST_LOGS") != "1") builder.ConfigureLogging(l => l.ClearProviders());
     }

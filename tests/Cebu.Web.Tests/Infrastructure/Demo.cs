@@ -14,6 +14,9 @@ public static class Demo
     public const string InspectorTH = "inspector@th.demo";
     public const string InspectorMY = "inspector@my.demo";
     public const string CaseworkerSG = "caseworker@sg.demo";
+    public const string CaseworkerMY = "caseworker@my.demo";
+    public const string CaseworkerTH = "caseworker@th.demo";
+    public const string ConsulIDinMY = "consul-id@my.demo";
     public const string ConsulKHinTH = "consul-kh@th.demo";
     public const string ConsulMMinTH = "consul-mm@th.demo";
     public const string ConsulPHinSG = "consul-ph@sg.demo";

@@ -50,3 +50,13 @@ public sealed class OwnerStateAttribute : Attribute;
 /// <summary>Marks a second state that also sees the record (the state that filed a report, for example).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SharedWithStateAttribute : Attribute;
+
+/// <summary>A record held by one organisation (a case): only that organisation's officials see it.</summary>
+public interface IOwnedByOrganisation
+{
+    string OwnerOrganisationId { get; }
+}
+
+/// <summary>Marks the property that holds the owning organisation's id; the row filter compares it with the caller's organisation.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OwnerOrganisationAttribute : Attribute;

@@ -53,6 +53,7 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
     // Used by query filters: EF parameterises these per context instance.
     internal bool IsSystem => Access.IsSystem;
     internal string? CurrentState => Access.State;
+    internal string? CurrentOrganisation => Access.OrganisationId;
 
     /// <summary>Agencies were saved in the open transaction: the public registry re-reads them when it commits.</summary>
     internal bool AgenciesWrittenInTransaction { get; set; }
@@ -105,6 +106,17 @@ public sealed class CebuDbContext(DbContextOptions<CebuDbContext> options, IAcce
             }
             if (rule is MemberExpression)
                 throw new InvalidOperationException($"{entity.ClrType.Name} is owned by a state but marks no property [OwnerState].");
+            entity.SetQueryFilter(Expression.Lambda(rule, r));
+        }
+
+        // Records held by one organisation (cases): r => IsSystem || r.[OwnerOrganisation] == CurrentOrganisation.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IOwnedByOrganisation).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var r = Expression.Parameter(entity.ClrType, "r");
+            var owner = entity.ClrType.GetProperties().SingleOrDefault(p => p.GetCustomAttribute<OwnerOrganisationAttribute>() is not null)
+                ?? throw new InvalidOperationException($"{entity.ClrType.Name} is owned by an organisation but marks no property [OwnerOrganisation].");
+            var rule = Expression.OrElse(Expression.Property(self, nameof(IsSystem)),
+                Expression.Equal(Expression.Property(r, owner), Expression.Property(self, nameof(CurrentOrganisation))));
             entity.SetQueryFilter(Expression.Lambda(rule, r));
         }
     }

@@ -67,6 +67,12 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         }
         db.AuditReason = "Reference data loaded from organisations.json.";
         await db.SaveChangesAsync(ct);
+        if (!await db.Set<Features.Cases.CaseIntakeRoute>().AnyAsync(ct))
+        {
+            db.AddRange(Features.Cases.CaseIntakeRouting.Defaults.Select(r => new Features.Cases.CaseIntakeRoute { Country = r.Country, Nationality = r.Nationality, OrganisationId = r.OrganisationId, Why = r.Why }));
+            db.AuditReason = "Intake routes for public complaints (Features/Cases/CaseIntakeRouting.cs).";
+            await db.SaveChangesAsync(ct);
+        }
         foreach (var role in Roles.Grants.Keys)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
@@ -126,6 +132,10 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         }));
         db.AuditAction = "demo.seed";
         db.AuditReason = "Demo data: errant-agency reports and workers.";
+        await db.SaveChangesAsync(ct);
+        db.AddRange(DemoCases.Build(now));
+        db.AuditAction = "demo.seed";
+        db.AuditReason = "Demo data: cases.";
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo data: {Agencies} agencies, {Accounts} accounts", agencies.Count, DemoAccounts.Count);
         return true;
