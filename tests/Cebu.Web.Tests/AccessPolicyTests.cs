@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cebu.Core.Features.Agencies;
+using Cebu.Core.Features.Contracts;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -22,7 +23,7 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, string[] Markers);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, string[] Markers, Guid Contract = default, Guid Alert = default);
 
     private async Task<Foreign> KhRecords()
     {
@@ -32,12 +33,30 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         // A Cambodian worker still at recruitment: placed nowhere, so no receiving state sees the record.
         var worker = await app.Db(db => db.Set<Worker>().AsNoTracking().Where(w => w.OwnerState == "KH" && w.PlacementState == null && w.Phase == JourneyPhase.Recruitment)
             .OrderBy(w => w.PassportNumber).FirstAsync());
+        // A Cambodian worker's contract for a workplace in Malaysia (recorded by the agency, not submitted): Cambodia and Malaysia see it, nobody else.
+        var contract = await app.Db(db => db.Set<EmploymentContract>().AsNoTracking().SingleAsync(c => c.OwnerState == "KH" && c.WorkplaceState == "MY"));
+        // And a substitution alert about it for Cambodia's labour office (made here: the demo's alerts concern Thailand, which sees them).
+        var alert = await app.Db(async db =>
+        {
+            var existing = await db.Set<ContractAlert>().AsNoTracking().FirstOrDefaultAsync(a => a.ContractId == contract.Id);
+            if (existing is not null) return existing;
+            var a = new ContractAlert
+            {
+                OwnerState = "KH", ReceivingState = "MY", Audience = AlertAudience.SendingState, WorkerId = contract.WorkerId, WorkerName = "Test", ContractId = contract.Id,
+                VerifiedContractId = contract.Id, Employer = contract.Terms.Employer.Name, RaisedAt = DateTimeOffset.UtcNow, RaisedBy = "test",
+                Differences = [new TermDifference("wage", "1", "0", "Access test marker: KH-MY-ALERT-MARKER")],
+            };
+            db.Add(a);
+            await db.SaveChangesAsync();
+            return a;
+        });
         return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
             "passports held by the agency", report.Place,
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
-        ]);
+            contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER",
+        ], contract.Id, alert.Id);
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
@@ -56,6 +75,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/workers/{id:guid}/journey" => new { target = "preDeparture", evidence = new { agencyLicenceNumber = Demo.GoldenLotus, destination = "TH", sector = "construction", jobOrderNumber = "JO-X", employer = "X", jobTitle = "x" } },
         "POST /api/v1/workers/{id:guid}/documentation-status" => new { status = "undocumented", reason = "Foreign state says so.", since = Samples.Today },
         "POST /api/v1/crisis/workers/{id:guid}" => new { country = "TH", status = "needsHelp", note = "Foreign note." },
+        "PUT /api/v1/contracts/{id:guid}" => new { terms = new { jobTitle = "Hijacked" } },
+        "POST /api/v1/contracts/{id:guid}/verify" => new { overrideReason = "Foreign decision." },
+        "POST /api/v1/contracts/{id:guid}/reject" => new { reasons = "Foreign decision." },
+        "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
+        "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         _ => null,
     };
 
@@ -76,6 +100,13 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             ["Input.FamilyName"] = "HIJACKED", ["Input.GivenNames"] = "NAME", ["Input.Sex"] = "Female", ["Input.DateOfBirth"] = "1990-01-01", ["Input.Nationality"] = "KH",
             ["Input.PassportNumber"] = "KHX1234567", ["Languages"] = "km", ["Reason"] = "Taking it over.", ["Version"] = "1",
         },
+        "POST /Contracts/Details?handler=Document" => new(),
+        "POST /Contracts/Details?handler=Submit" => new(),
+        "POST /Contracts/Details?handler=Verify" => new() { ["overrideReason"] = "Foreign decision." },
+        "POST /Contracts/Details?handler=Reject" => new() { ["reasons"] = "Foreign decision." },
+        "POST /Contracts/Details?handler=Attest" => new() { ["note"] = "Foreign attestation." },
+        "POST /Contracts/Record" => new() { ["Terms.JobTitle"] = "Hijacked", ["Terms.WageAmount"] = "1", ["Terms.WageCurrency"] = "THB", ["LanguagesText"] = "km" },
+        "POST /Contracts/Alerts" => new() { ["note"] = "Foreign acknowledgement." },
         "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
@@ -88,6 +119,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         if (name.Contains("report")) return kh.Report;
         if (name.Contains("worker")) return kh.Worker;
         if (name.Contains("agency")) return kh.Agency;
+        if (path.Contains("contract-alerts") || path.Contains("/contracts/alerts")) return kh.Alert;
+        if (path.Contains("contract")) return kh.Contract;
         if (path.Contains("report")) return kh.Report;
         if (path.Contains("worker")) return kh.Worker;
         if (path.Contains("agenc")) return kh.Agency;
@@ -265,6 +298,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var worker = await app.Db(db => db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == kh.Worker));
         Assert.Equal((kh.WorkerVersion, JourneyPhase.Recruitment, DocumentationStatus.Documented), (worker.Version, worker.Phase, worker.DocumentationStatus));
         Assert.False(await app.Db(db => db.Set<CrisisCheck>().AnyAsync(c => c.WorkerId == kh.Worker)));
+        var contract = await app.Db(db => db.Set<EmploymentContract>().AsNoTracking().SingleAsync(c => c.Id == kh.Contract));
+        Assert.Equal((ContractStatus.Recorded, "domestic worker", null), (contract.Status, contract.Terms.JobTitle, contract.DocumentSha256));
+        Assert.Null((await app.Db(db => db.Set<ContractAlert>().AsNoTracking().SingleAsync(a => a.Id == kh.Alert))).AcknowledgedAt);
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -286,6 +322,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[3], await (await inspector.GetAsync("/api/v1/errant-reports")).Content.ReadAsStringAsync());
         using var labour = await app.As(Demo.LabourKH);
         Assert.Contains(kh.Markers[5], await (await labour.GetAsync($"/api/v1/workers/{kh.Worker}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[8], await (await labour.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[9], await (await labour.GetAsync("/api/v1/contract-alerts")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[8], await (await labour.SendAsync(Http.Page($"/Contracts/Details/{kh.Contract}"))).Content.ReadAsStringAsync());
+        using var malaysia = await app.As(Demo.InspectorMY);
+        Assert.Contains(kh.Markers[8], await (await malaysia.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -96,6 +96,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Workers", Permissions.WorkersView);
                 o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
+                o.Conventions.AuthorizeFolder("/Contracts", Permissions.ContractsView);
+                o.Conventions.AuthorizePage("/Contracts/Record", Permissions.ContractsRecord);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
@@ -219,6 +221,7 @@ public static class CebuWeb
         api.MapWorkersApi();
         api.MapDocumentsApi();
         api.MapContractsApi();
+        api.MapContractRecordsApi();
         app.MapRazorPages();
     }
 }

@@ -14,6 +14,9 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
     public bool CanManage => Worker is { } w && w.OwnerState == who.State && who.Has(Cebu.Core.Platform.Access.Permissions.WorkersRegister);
     /// <summary>The sending state, or the state where the worker is placed, records documentation status.</summary>
     public bool CanRecordDocumentation => CanManage || (Worker is { } w && w.PlacementState is not null && w.PlacementState == who.State);
+    /// <summary>The sending state, or the receiving state where the worker works or is going (the contract handed on arrival).</summary>
+    public bool CanRecordContract => Worker is { } w && who.Has(Cebu.Core.Platform.Access.Permissions.ContractsRecord)
+        && (CanManage || (who.Has(Cebu.Core.Platform.Access.Permissions.InspectionsConduct) && (w.PlacementState == who.State || w.Destination == who.State)));
     public Worker? Worker { get; private set; }
     public IReadOnlyList<WorkerEventDto> Timeline { get; private set; } = [];
     public IReadOnlyList<WorkerRead> ReadBy { get; private set; } = [];
