@@ -140,6 +140,8 @@ public abstract class ContractRecordsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal((id.ToString(), "TH"), (arrival["comparedWithContractId"].Str(), arrival["recordedByState"].Str()));
         var terms = arrival["differences"]!.AsArray().Select(d => d!["term"].Str()).ToList();
         Assert.Equal(["wage", "hoursPerWeek", "restDaysPerWeek", "passportKeptBy"], terms);
+        // What the worker was handed abroad is evidence, not an offer: it is not submitted for verification.
+        await (await thai.PostAsync($"/api/v1/contracts/{arrivalId}/submit", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         var wage = arrival["differences"]![0]!;
         Assert.Equal(("11,000 THB a month", "8,000 THB a month"), (wage["verified"].Str(), wage["now"].Str()));
 

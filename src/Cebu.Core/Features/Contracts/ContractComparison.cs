@@ -24,15 +24,18 @@ public static class ContractComparison
         if (now.RestDaysPerWeek < verified.RestDaysPerWeek)
             d.Add(new("restDaysPerWeek", $"{verified.RestDaysPerWeek} rest day(s) a week", $"{now.RestDaysPerWeek} rest day(s) a week", "Fewer weekly rest days."));
         if (verified.OvertimeRate is { } ot && (now.OvertimeRate is null || now.OvertimeRate < ot))
-            d.Add(new("overtimeRate", $"{N(ot)} × the hourly rate", now.OvertimeRate is { } o ? $"{N(o)} × the hourly rate" : "not stated", "Overtime paid at a lower rate."));
+            d.Add(new("overtimeRate", $"{N(ot)} × the hourly rate", now.OvertimeRate is { } o ? $"{N(o)} × the hourly rate" : "not stated",
+                now.OvertimeRate is null ? "The overtime rate is no longer stated." : "Overtime paid at a lower rate."));
         if (verified.AnnualLeaveDays is { } leave && (now.AnnualLeaveDays is null || now.AnnualLeaveDays < leave))
-            d.Add(new("annualLeaveDays", $"{leave} days", now.AnnualLeaveDays is { } l ? $"{l} days" : "not stated", "Less paid annual leave."));
+            d.Add(new("annualLeaveDays", $"{leave} days", now.AnnualLeaveDays is { } l ? $"{l} days" : "not stated",
+                now.AnnualLeaveDays is null ? "Paid annual leave is no longer stated." : "Less paid annual leave."));
         Charges("deductions", "deduction", verified.Deductions, now.Deductions, rates, d);
         Charges("fees", "fee charged to the worker", verified.Fees, now.Fees, rates, d);
         if (verified.PassportKeptBy == "worker" && now.PassportKeptBy != "worker")
             d.Add(new("passportKeptBy", "the worker", $"the {now.PassportKeptBy}", "The worker no longer keeps their own passport."));
         if (verified.TerminationNoticeDays is { } notice && (now.TerminationNoticeDays is null || now.TerminationNoticeDays < notice))
-            d.Add(new("terminationNoticeDays", $"{notice} days", now.TerminationNoticeDays is { } n ? $"{n} days" : "not stated", "Shorter notice of termination."));
+            d.Add(new("terminationNoticeDays", $"{notice} days", now.TerminationNoticeDays is { } n ? $"{n} days" : "not stated",
+                now.TerminationNoticeDays is null ? "Notice of termination is no longer stated." : "Shorter notice of termination."));
         Provision("accommodation", verified.Accommodation, now.Accommodation, rates, d);
         Provision("food", verified.Food, now.Food, rates, d);
         return d;

@@ -17,6 +17,8 @@ public sealed class SubmitContract(CebuDbContext db)
         if (!ContractAccess.CanEdit(who, c)) return Problem.Forbidden("Only the worker's agency or the sending state's labour office submits a contract.");
         if (c.IsFrozen) return ContractWork.Frozen(c);
         if (c.Status == ContractStatus.Submitted) return Problem.Conflict("The contract is already submitted.", "Wait for the sending state's labour office to decide.");
+        if (!c.IsOffer) return Problem.Conflict("A contract recorded by the receiving state is not submitted for verification.",
+            "It records what the worker was handed there, as evidence (it is compared with the verified contract); the agency submits the contract it offers.");
         if (c.DocumentSha256 is null) return Problem.Invalid("document", "Attach the signed contract (PDF, PNG or JPEG) before submitting it.");
         var now = db.Clock.GetUtcNow();
         c.Findings = ContractWork.Check(c, now).ToList();

@@ -65,6 +65,9 @@ public sealed class EmploymentContract : IOwnedByState, IVersioned
     public int Version { get; set; }
 
     public bool IsFrozen => Status == ContractStatus.Verified;
+
+    /// <summary>Recorded on the sending side (the agency or the labour office): an offer to verify, not evidence found abroad.</summary>
+    public bool IsOffer => RecordedByState == OwnerState;
 }
 
 /// <summary>The signed document's bytes, kept apart from the contract so that lists never load them.</summary>
@@ -126,6 +129,7 @@ internal sealed class EmploymentContractConfiguration : IEntityTypeConfiguration
         CebuDbContext.JsonColumn(c.Property(x => x.Findings));
         CebuDbContext.JsonColumn(c.Property(x => x.Differences));
         c.Ignore(x => x.IsFrozen);
+        c.Ignore(x => x.IsOffer);
         c.HasIndex(x => x.CheckCode).IsUnique();
         c.HasIndex(x => new { x.WorkerId, x.Status });
         c.HasIndex(x => new { x.OwnerState, x.Status });
