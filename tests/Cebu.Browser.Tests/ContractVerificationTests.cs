@@ -53,7 +53,7 @@ public sealed class ContractVerificationTests(BrowserFixture fixture, ITestOutpu
 
         // Anyone checks the code on the public page, without signing in.
         var visitor = await NewPageAsync();
-        await visitor.GotoAsync("/contract-check");
+        await visitor.GotoAsync("/verify-contract");
         await visitor.GetByLabel("Contract check code").FillAsync(code.ToLowerInvariant());
         await SubmitAsync(visitor, visitor.GetByRole(AriaRole.Button, new() { Name = "Check" }));
         await Expect(visitor.Locator("#verdict")).ToContainTextAsync("Verified contract");

@@ -62,7 +62,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
     public static readonly TheoryData<string> ForeignOfficials =
     [
-        Demo.LicensingPH, Demo.LabourPH, Demo.ConsulPHinSG, Demo.LicensingMM, Demo.ConsulMMinTH, Demo.InspectorTH, Demo.CaseworkerSG, Demo.Analyst,
+        Demo.LicensingPH, Demo.LabourPH, Demo.ConsulPHinSG, Demo.LicensingMM, Demo.ConsulMMinTH, Demo.InspectorTH, Demo.CaseworkerSG, Demo.Analyst, Demo.AgencyMM,
     ];
 
     /// <summary>A plausible body for each write that names a record, so that the request reaches the use case.</summary>

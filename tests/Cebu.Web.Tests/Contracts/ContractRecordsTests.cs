@@ -108,7 +108,7 @@ public abstract class ContractRecordsTests<TApp>(TApp app) : IClassFixture<TApp>
         await (await anonymous.GetAsync("/api/v1/public/contracts/ZZZZZZZZZZ")).ShouldBeProblem(HttpStatusCode.NotFound);
 
         // The public page says the same.
-        var page = await (await anonymous.SendAsync(Http.Page($"/contract-check?code={code}"))).Content.ReadAsStringAsync();
+        var page = await (await anonymous.SendAsync(Http.Page($"/verify-contract?code={code}"))).Content.ReadAsStringAsync();
         Assert.Contains("Verified contract", page);
         Assert.Contains(hash, page);
 

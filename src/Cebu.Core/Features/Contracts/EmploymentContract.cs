@@ -44,7 +44,7 @@ public sealed class EmploymentContract : IOwnedByState, IVersioned
     public string? OverrideReason { get; set; }
     /// <summary>SHA-256 (hex) of the canonical serialization of the terms and the document's hash, recorded at verification.</summary>
     public string? ContentHash { get; set; }
-    /// <summary>The code printed on the verified contract; anyone checks it at /contract-check.</summary>
+    /// <summary>The code printed on the verified contract; anyone checks it at /verify-contract.</summary>
     public string? CheckCode { get; set; }
 
     public DateTimeOffset? AttestedAt { get; set; }

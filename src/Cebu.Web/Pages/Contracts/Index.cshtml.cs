@@ -13,6 +13,8 @@ public sealed class IndexModel(ListContracts list, ListContractAlerts alerts, IA
     public Guid? WorkerId { get; private set; }
     public int OpenAlerts { get; private set; }
     public bool CanRecord => who.Has(Permissions.ContractsRecord);
+    /// <summary>Alerts go to the labour offices and consulates, not to agencies.</summary>
+    public bool SeesAlerts => who.AgencyId is null;
 
     public async Task OnGetAsync(ContractStatus? status, Guid? workerId, int page = 1, CancellationToken ct = default)
     {
