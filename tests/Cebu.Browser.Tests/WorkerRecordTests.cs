@@ -81,6 +81,11 @@ public sealed class WorkerRecordTests(BrowserFixture fixture, ITestOutputHelper 
         var edit = page.Locator("#timeline tbody tr").Filter(new() { HasText = "edited" });
         await Expect(edit).ToHaveCountAsync(1);
         await Expect(edit).ToContainTextAsync("Changed: given names, next of kin.");
+        // Each changed field with its old and new value.
+        await Expect(edit.Locator("ul.changes li")).ToHaveCountAsync(2);
+        await Expect(edit.Locator("li[data-field=givenNames] del")).ToHaveTextAsync("SREYMOM");
+        await Expect(edit.Locator("li[data-field=givenNames] ins")).ToHaveTextAsync("SREY MOM");
+        await Expect(edit.Locator("li[data-field=nextOfKinPhone]")).ToHaveTextAsync("next of kin phone: +855 12 000 222 → +855 12 000 333");
         await Expect(edit).Not.ToContainTextAsync("passport number");
         await Expect(edit).ToContainTextAsync(reason);
         await Expect(edit).ToContainTextAsync(Officer);

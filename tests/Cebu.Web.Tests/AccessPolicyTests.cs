@@ -74,6 +74,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "PUT /api/v1/workers/{id:guid}" => new { familyName = "HIJACKED", givenNames = "NAME", sex = "female", dateOfBirth = "1990-01-01", nationality = "KH", passportNumber = "KHX1234567", languages = new[] { "km" } },
         "POST /api/v1/workers/{id:guid}/journey" => new { target = "preDeparture", evidence = new { agencyLicenceNumber = Demo.GoldenLotus, destination = "TH", sector = "construction", jobOrderNumber = "JO-X", employer = "X", jobTitle = "x" } },
         "POST /api/v1/workers/{id:guid}/documentation-status" => new { status = "undocumented", reason = "Foreign state says so.", since = Samples.Today },
+        "POST /api/v1/workers/{id:guid}/placement" => new { workPermitNumber = "HIJACK-1", workPermitExpiry = Samples.Today.AddDays(200), employer = "Foreign employer" },
         "POST /api/v1/crisis/workers/{id:guid}" => new { country = "TH", status = "needsHelp", note = "Foreign note." },
         "PUT /api/v1/contracts/{id:guid}" => new { terms = new { jobTitle = "Hijacked" } },
         "POST /api/v1/contracts/{id:guid}/verify" => new { overrideReason = "Foreign decision." },
@@ -94,6 +95,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Agencies/Reports" => new() { ["actionTaken"] = "Closed by a foreign state." },
         "POST /Workers/Details?handler=Advance" => new() { ["target"] = "PreDeparture", ["AgencyLicenceNumber"] = Demo.GoldenLotus, ["Destination"] = "TH", ["Sector"] = "construction" },
         "POST /Workers/Details?handler=Documentation" => new() { ["docStatus"] = "Undocumented", ["docReason"] = "Foreign state says so.", ["docSince"] = "2026-01-01" },
+        "POST /Workers/Details?handler=Placement" => new() { ["workPermitNumber"] = "HIJACK-1", ["workPermitExpiry"] = "2030-01-01", ["employer"] = "Foreign employer" },
         "POST /Workers/Crisis" => new() { ["country"] = "TH", ["status"] = "NeedsHelp", ["note"] = "Foreign note." },
         "POST /Workers/Edit" => new()
         {
@@ -169,6 +171,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("/api/v1/public/agencies/", open);
         Assert.Contains("/api/v1/auth/login", open);
         Assert.Contains("/check-agency", open);
+        Assert.Contains("/check-contract", open);
+        Assert.Contains("/api/v1/contracts/check", open);
+        Assert.Contains("/api/v1/contracts/packs", open);
+        Assert.DoesNotContain("/api/v1/contracts/packs/{country}", open);
+        Assert.DoesNotContain(open, p => p.StartsWith("/ContractRules", StringComparison.Ordinal));
         Assert.Contains("/Account/Login", open);
         Assert.DoesNotContain(open, p => p.StartsWith("/Agencies", StringComparison.Ordinal) || p.StartsWith("/api/v1/agencies", StringComparison.Ordinal)
                                          || p.StartsWith("/api/v1/errant-reports", StringComparison.Ordinal) || p.StartsWith("/Workers", StringComparison.Ordinal));
@@ -393,6 +400,79 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             licensingState = "KH", licenceNumber = Demo.GoldenLotus, whatHappened = "Recruitment fees charged twice.", occurredOn = Samples.Today.AddDays(-1), place = "Pattaya",
         });
         await filed.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_worker_import_and_the_permit_recording_answer_each_role_as_the_access_rules_say()
+    {
+        // Import (a dry run of one valid row): a sending state's labour officers only, each for their own state.
+        var csv = string.Join(',', ImportWorkers.Columns) + "\nACCESSTEST,SOKHA,,F,1994-03-15,Example Village,KH,,DACCESS1,2032-06-30,,,,,,,,km,TH,manufacturing\n";
+        foreach (var (email, expected) in new[]
+                 {
+                     (Demo.LabourKH, HttpStatusCode.OK), (Demo.LabourPH, HttpStatusCode.OK), (Demo.InspectorTH, HttpStatusCode.Forbidden), (Demo.CaseworkerSG, HttpStatusCode.Forbidden),
+                     (Demo.ConsulKHinTH, HttpStatusCode.Forbidden), (Demo.LicensingKH, HttpStatusCode.Forbidden), (Demo.Analyst, HttpStatusCode.Forbidden),
+                 })
+        {
+            using var client = await app.As(email);
+            var response = await client.PostAsync("/api/v1/workers/import?dryRun=true", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+            Assert.True(response.StatusCode == expected, $"{email} importing: {(int)response.StatusCode}, expected {(int)expected}. {await response.Content.ReadAsStringAsync()}");
+        }
+
+        // Permit and placement of a Cambodian worker placed in Thailand: Thailand's inspectorate and Cambodia's labour office;
+        // other Thai officials and the Cambodian embassy see the worker but may not write; other states do not see it.
+        var placed = await app.Db(db => db.Set<Worker>().AsNoTracking().Where(w => w.OwnerState == "KH" && w.PlacementState == "TH" && w.Phase == JourneyPhase.Placement)
+            .OrderByDescending(w => w.PassportNumber).FirstAsync());
+        var region = 0;
+        foreach (var (email, expected) in new[]
+                 {
+                     (Demo.InspectorTH, HttpStatusCode.OK), (Demo.LabourKH, HttpStatusCode.OK), ("caseworker@th.demo", HttpStatusCode.Forbidden),
+                     (Demo.ConsulKHinTH, HttpStatusCode.Forbidden), (Demo.InspectorMY, HttpStatusCode.NotFound), (Demo.LabourPH, HttpStatusCode.NotFound),
+                     (Demo.LicensingKH, HttpStatusCode.Forbidden), (Demo.Analyst, HttpStatusCode.Forbidden),
+                 })
+        {
+            using var client = await app.As(email);
+            var response = await client.PostJson($"/api/v1/workers/{placed.Id}/placement", new { placementRegion = $"Access test region {++region}" });
+            Assert.True(response.StatusCode == expected, $"{email} recording a permit: {(int)response.StatusCode}, expected {(int)expected}. {await response.Content.ReadAsStringAsync()}");
+        }
+        var stored = await app.Db(db => db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == placed.Id));
+        Assert.Equal("Access test region 2", stored.PlacementRegion);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Contract rule packs: who may publish which state's pack
+
+    /// <summary>Each role, the state it asks to publish for, and the answer: only a state's labour officers and inspectors, for their own state.</summary>
+    /// <remarks>The page column is "open", or where the page sends the caller: to sign in, or to the access-denied page.</remarks>
+    public static readonly TheoryData<string?, string, HttpStatusCode, string> PackPublishers = new()
+    {
+        { null, "KH", HttpStatusCode.Unauthorized, "/Account/Login" },
+        { Demo.LabourPH, "PH", HttpStatusCode.OK, "open" },
+        { Demo.LabourPH, "TH", HttpStatusCode.Forbidden, "open" },
+        { Demo.InspectorTH, "TH", HttpStatusCode.OK, "open" },
+        { Demo.LicensingKH, "KH", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+        { Demo.CaseworkerSG, "SG", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+        { Demo.ConsulKHinTH, "KH", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+        { Demo.Analyst, "KH", HttpStatusCode.Forbidden, "/Account/AccessDenied" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PackPublishers))]
+    public async Task Only_a_states_labour_officers_and_inspectors_may_publish_its_rule_pack(string? email, string country, HttpStatusCode api, string page)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        var response = await client.PostAsJsonAsync($"/api/v1/contracts/packs/{country}?dryRun=true",
+            RulePackPublishingTests<TApp>.Pack(country, "access-1", Samples.Today.AddDays(60).ToString("yyyy-MM-dd")));
+        Assert.True(response.StatusCode == api, $"{email ?? "anonymous"} publishing {country}: {(int)response.StatusCode}, expected {(int)api}. {Http.Cut(await response.Content.ReadAsStringAsync(), 300)}");
+        // The page, signed in with a cookie as a person would.
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        var shown = await browser.SendAsync(Http.Page("/ContractRules"));
+        if (page == "open") Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+            Assert.Equal(page, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

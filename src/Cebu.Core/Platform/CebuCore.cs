@@ -23,6 +23,7 @@ public static class CebuCore
         services.AddDbContext<CebuDbContext>(o => UseDatabase(o, provider, connection));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PublicAgencyRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(sp => new Features.Contracts.RulePackStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddScoped<AccessScope>();
         services.AddScoped<IAccessContext>(sp => new ScopedAccessContext(sp.GetRequiredService<AccessScope>(), sp.GetService<IRequestCaller>()));
 

@@ -2,6 +2,7 @@ using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Access;
 using Cebu.Core.Platform.Results;
 using Cebu.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cebu.Web.Api;
 
@@ -13,6 +14,18 @@ public sealed record AdvanceJourneyBody(JourneyPhase? Target, JourneyEvidence? E
 
 /// <summary>A documentation status with its reason and start date.</summary>
 public sealed record DocumentationStatusBody(DocumentationStatus? Status, string? Reason, DateOnly? Since);
+
+/// <summary>
+/// The work permit and placement of a placed worker, as the receiving state records them: a permit it issued, a
+/// renewal (a new expiry), a new employer or workplace. A field left out keeps its value.
+/// </summary>
+public sealed record PlacementBody(string? WorkPermitNumber, DateOnly? WorkPermitExpiry, string? Employer, string? Workplace, string? PlacementRegion, string? Reason);
+
+/// <summary>What a worker import did: rows read, rows valid, workers registered (0 on a dry run).</summary>
+public sealed record WorkerImportResult(int Rows, int Valid, int Imported, bool Committed, bool DryRun);
+
+/// <summary>One problem of a rejected row: its line in the file (the header is line 1), the column, what is wrong and how to fix it.</summary>
+public sealed record RejectedField(int Line, string? Reference, string Field, string Message);
 
 /// <summary>A national's status in a crisis.</summary>
 public sealed record CrisisStatusBody(string? Country, CrisisStatus? Status, string? Note);
@@ -52,6 +65,15 @@ public static class WorkersApi
         g.MapPut("/{id:guid}", async (Guid id, WorkerInput b, UpdateWorker update, CancellationToken ct, string? reason = null) =>
                 (await update.Handle(new UpdateWorker.Request(id, b, null, reason), ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.WorkersRegister).WithSummary("Correct a worker's identity or contacts.");
+        g.MapPost("/import", Import).RequireAuthorization(Permissions.WorkersRegister).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(CsvUpload.MaxBytes + CsvUpload.FormOverhead))
+            .Produces<WorkerImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary($"Register workers from CSV (text/csv body, or a multipart form field 'file'; at most {CsvUpload.MaxBytes / 1024 / 1024} MB). ?dryRun=true only checks. "
+                + "Every row is checked; the file is imported whole or not at all. 200 with the counts, 422 listing each rejected row's line, field and message, 413 for a file too large.");
+        g.MapPost("/{id:guid}/placement", async (Guid id, PlacementBody b, RecordPlacement record, CancellationToken ct) =>
+                (await record.Handle(new RecordPlacement.Request(id, b.WorkPermitNumber, b.WorkPermitExpiry, b.Employer, b.Workplace, b.PlacementRegion, b.Reason), ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkersView).Produces<Worker>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Record a placed worker's work permit (number, expiry), its renewal, or a new employer or workplace: the labour inspectorate of the state where the worker is placed, or the owning state.");
         g.MapPost("/{id:guid}/journey", async (Guid id, AdvanceJourneyBody b, AdvanceJourney advance, CancellationToken ct) =>
                 (await advance.Handle(new AdvanceJourney.Request(id, b.Target, b.Evidence ?? new JourneyEvidence()), ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.WorkersView).WithSummary("Record a step's evidence and move the worker on; a refusal names each failed gate.");
@@ -72,5 +94,29 @@ public static class WorkersApi
         crisis.MapPost("/workers/{id:guid}", async (Guid id, CrisisStatusBody b, SetCrisisStatus set, CancellationToken ct) =>
                 (await set.Handle(id, b.Country, b.Status, b.Note, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.WorkersView).WithSummary("Record a national's status in a crisis.");
+    }
+
+    private static async Task<IResult> Import(HttpRequest request, ImportWorkers import, CancellationToken ct, bool dryRun = false)
+    {
+        var upload = await CsvUpload.SpoolAsync(request, ct);
+        if (upload.Problem is not null) return upload.Problem;
+        try
+        {
+            var outcome = await import.Handle(() => new StreamReader(upload.Path!, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true), dryRun, null, ct);
+            if (!outcome.Ok) return outcome.Problem!.ToResult();
+            var r = outcome.Value!;
+            if (r.Rejected.Count == 0) return TypedResults.Ok(new WorkerImportResult(r.Rows, r.Valid, r.Imported, r.Committed, dryRun));
+            var rejected = r.Rejected.SelectMany(row => (row.Errors.Count > 0 ? row.Errors : row.Reasons.Select(m => new Cebu.Core.Features.Agencies.RowError("row", m)))
+                .Select(e => new RejectedField(row.Line, row.LicenceNumber, e.Field, e.Message))).ToList();
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: $"{r.Rejected.Count} of {r.Rows} rows were rejected; nothing was imported.",
+                detail: "Correct each row listed in 'rejected' (its line in the file, the header being line 1; the column; what is wrong and how to fix it), "
+                    + "then send the whole file again: the import writes every row or none.",
+                extensions: new Dictionary<string, object?> { ["rows"] = r.Rows, ["valid"] = r.Valid, ["rejectedRows"] = r.Rejected.Count, ["rejected"] = rejected });
+        }
+        finally
+        {
+            File.Delete(upload.Path!);
+        }
     }
 }

@@ -98,6 +98,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
                 o.Conventions.AuthorizeFolder("/Contracts", Permissions.ContractsView);
                 o.Conventions.AuthorizePage("/Contracts/Record", Permissions.ContractsRecord);
+                o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
+                o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();

@@ -69,3 +69,32 @@ public class ReadTermsTests
         Assert.Equal("housing", Assert.Single(t.Deductions!).Purpose);
     }
 }
+
+public class ReadNewTermsTests
+{
+    private static string With(string extra) => IssueExampleTests.Example.TrimEnd().TrimEnd('}') + "," + extra + "}";
+
+    [Fact]
+    public void Languages_notice_and_insurance_are_read_when_present()
+    {
+        var outcome = CheckContract.Read(JsonDocument.Parse(With("\"contractLanguages\":[\"EN\",\"ms\"],\"workerLanguage\":\"tl\",\"noticeDays\":30,\"insurance\":{\"medical\":true,\"paidBy\":\"Worker\"}")).RootElement);
+        Assert.True(outcome.Ok);
+        var t = outcome.Value!;
+        Assert.Equal(["en", "ms"], t.ContractLanguages!);
+        Assert.Equal(("tl", 30, new Insurance(true, "worker")), (t.WorkerLanguage, t.NoticeDays!.Value, t.Insurance!));
+    }
+
+    [Theory]
+    [InlineData("\"contractLanguages\":[\"en\",\"english\"]", "contractLanguages[1]")]
+    [InlineData("\"contractLanguages\":\"en\"", "contractLanguages")]
+    [InlineData("\"workerLanguage\":\"khmer\"", "workerLanguage")]
+    [InlineData("\"noticeDays\":-1", "noticeDays")]
+    [InlineData("\"insurance\":{\"medical\":\"yes\",\"paidBy\":\"employer\"}", "insurance.medical")]
+    [InlineData("\"insurance\":{\"medical\":true,\"paidBy\":\"agency\"}", "insurance.paidBy")]
+    public void A_malformed_new_term_is_named(string extra, string field)
+    {
+        var outcome = CheckContract.Read(JsonDocument.Parse(With(extra)).RootElement);
+        Assert.False(outcome.Ok);
+        Assert.Equal([field], outcome.Problem!.Errors!.Keys);
+    }
+}

@@ -6,7 +6,27 @@ namespace Cebu.Core.Tests.Contracts;
 public class RulePackTests
 {
     private static readonly string[] Kinds =
-        ["minimumWage", "maxNormalHoursPerWeek", "maxNormalHoursPerDay", "weeklyRestDays", "overtimePremium", "annualLeaveDays", "workerFeesAllowed", "passportRetention", "paymentInMoney"];
+        ["minimumWage", "maxNormalHoursPerWeek", "maxNormalHoursPerDay", "weeklyRestDays", "overtimePremium", "annualLeaveDays", "workerFeesAllowed", "passportRetention", "paymentInMoney",
+         "deductionsLimit", "contractLanguage", "noticeOfTermination", "insurance"];
+
+    [Fact]
+    public void The_publishing_validator_knows_exactly_the_kinds_the_checker_judges()
+    {
+        Assert.Equal(Kinds.Order(StringComparer.Ordinal), RulePackJson.Kinds.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_shipped_pack_passes_the_validation_a_published_pack_must_pass()
+    {
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        foreach (var pack in RulePacks.Shipped.All)
+        {
+            var element = System.Text.Json.JsonSerializer.SerializeToElement(pack, json);
+            var read = RulePackJson.Read(element, pack.Country);
+            Assert.True(read.Ok, $"{pack.Label}: {string.Join("; ", read.Problem?.Errors?.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? [])}");
+            Assert.Equal(pack.Rules.Count, read.Value!.Rules.Count);
+        }
+    }
 
     [Fact]
     public void Packs_ship_for_the_three_destinations_the_three_origins_and_the_ILO_baseline()
@@ -46,6 +66,9 @@ public class RulePackTests
                     "weeklyRestDays" or "annualLeaveDays" => r.Days > 0,
                     "overtimePremium" => r.Multiplier > 1,
                     "workerFeesAllowed" => r.None == true || r.MaxMonthsOfWage > 0 || (r.MaxAmount >= 0 && r.Currency is not null),
+                    "deductionsLimit" => r.MaxShareOfWage is > 0 and <= 1 || r.MaxShareEach is > 0 and <= 1 || r.ForbiddenPurposes is { Length: > 0 },
+                    "noticeOfTermination" => r.Days > 0 || r.MustBeStated == true,
+                    "insurance" => r.Cover is not null && r.PaidBy is not null,
                     _ => true,
                 };
                 Assert.True(complete, $"{pack.Label} {r.Id} lacks the values a {r.Kind} rule needs.");

@@ -44,6 +44,15 @@ public sealed partial class ResourceCompletenessTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_by_case()
+    {
+        // The page showed the English key for "the agency" while "The agency" was also a key: one of two keys that differ only by case is lost.
+        var keys = ReadResx("SharedResource.resx").Keys;
+        var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only by case: " + string.Join("; ", clashes));
+    }
+
+    [Fact]
     public void English_resource_lists_every_key()
     {
         var missing = Missing(ReadResx("SharedResource.resx"));

@@ -40,7 +40,14 @@ public static class AgencyCsv
     internal static IEnumerable<string> Split(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-public sealed record RejectedRow(int Line, string? LicenceNumber, IReadOnlyList<string> Reasons);
+public sealed record RejectedRow(int Line, string? LicenceNumber, IReadOnlyList<string> Reasons)
+{
+    /// <summary>The same reasons, each with the column it is about ("row" for the shape of the row), where the import names them.</summary>
+    public IReadOnlyList<RowError> Errors { get; init; } = [];
+}
+
+/// <summary>What is wrong with one field of a CSV row, and how to fix it.</summary>
+public sealed record RowError(string Field, string Message);
 
 public sealed record ImportReport(int Rows, int Valid, IReadOnlyList<RejectedRow> Rejected, bool Committed, int Imported);
 

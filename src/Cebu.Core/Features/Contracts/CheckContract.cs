@@ -17,6 +17,7 @@ public static partial class CheckContract
     public static readonly string[] WagePeriods = ["month", "day", "hour"];
     public static readonly string[] PassportKeepers = ["worker", "employer", "agency"];
     public static readonly string[] PaymentForms = ["money", "kind", "mixed"];
+    public static readonly string[] InsurancePayers = ["employer", "worker", "shared"];
     public const int MaxCharges = 50;
 
     public static Outcome<Result> Handle(JsonElement body, RulePacks packs, DateOnly today)
@@ -69,9 +70,27 @@ public static partial class CheckContract
             if (DateOnly.TryParseExact(d, "yyyy-MM-dd", out var parsed)) date = parsed;
             else v.Add("date", "Send the contract's date as yyyy-MM-dd.");
         }
+        var languages = Languages(body, "contractLanguages", v);
+        var workerLanguage = Text(body, "workerLanguage", v, required: false)?.ToLowerInvariant();
+        if (workerLanguage is not null && !LanguageCode().IsMatch(workerLanguage)) { v.Add("workerLanguage", $"'{workerLanguage}' is not an ISO 639-1 language code (two letters, e.g. km)."); workerLanguage = null; }
+        var notice = Number(body, "noticeDays", "noticeDays", v, required: false, min: 0, max: 366, whole: true);
+        Insurance? insurance = null;
+        if (body.TryGetProperty("insurance", out var ins) && ins.ValueKind != JsonValueKind.Null)
+        {
+            if (ins.ValueKind != JsonValueKind.Object) v.Add("insurance", "The insurance must be an object {\"medical\": true|false, \"paidBy\": \"employer\"|\"worker\"|\"shared\"}.");
+            else
+            {
+                bool? medical = null;
+                if (!ins.TryGetProperty("medical", out var m) || m.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) v.Add("insurance.medical", "'insurance.medical' must be true or false.");
+                else medical = m.GetBoolean();
+                var payer = Choice(ins, "paidBy", "insurance.paidBy", InsurancePayers, v, required: true);
+                if (medical is not null && payer is not null) insurance = new Insurance(medical.Value, payer);
+            }
+        }
         if (v.HasErrors) return v.ToProblem();
         return new ContractTerms(origin!, destination!, sector!, wage!, hoursPerWeek!.Value, (int)restDays!.Value, passport!, fees!,
-            hoursPerDay, overtime, (int?)leave, paidIn, deductions, region, (int?)duration, date);
+            hoursPerDay, overtime, (int?)leave, paidIn, deductions, region, (int?)duration, date,
+            languages, workerLanguage, (int?)notice, insurance);
     }
 
     private static string? State(JsonElement body, string name, Validation v)
@@ -149,6 +168,25 @@ public static partial class CheckContract
         }
         return charges;
     }
+
+    private static List<string>? Languages(JsonElement body, string name, Validation v)
+    {
+        if (!body.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null) return null;
+        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > 10) { v.Add(name, $"'{name}' must be a list of at most 10 ISO 639-1 language codes, e.g. [\"en\", \"ms\"]."); return null; }
+        var codes = new List<string>();
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var field = $"{name}[{i++}]";
+            var code = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim().ToLowerInvariant() : null;
+            if (code is null || !LanguageCode().IsMatch(code)) v.Add(field, $"'{field}' must be an ISO 639-1 language code (two letters, e.g. en).");
+            else codes.Add(code);
+        }
+        return codes;
+    }
+
+    [GeneratedRegex("^[a-z]{2}$")]
+    private static partial Regex LanguageCode();
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();

@@ -11,12 +11,16 @@ public sealed record Wage(decimal Amount, string Currency, string Per);
 
 public sealed record Charge(decimal Amount, string Currency, string Purpose);
 
+/// <summary>The insurance the contract provides: whether it includes medical insurance and who pays its premium (employer, worker or shared).</summary>
+public sealed record Insurance(bool Medical, string PaidBy);
+
 /// <summary>The terms of an employment contract that the law speaks to. Optional terms the contract does not state are null.</summary>
 public sealed record ContractTerms(
     string OriginState, string DestinationState, string Sector, Wage Wage,
     decimal HoursPerWeek, int RestDaysPerWeek, string PassportKeptBy, IReadOnlyList<Charge> FeesChargedToWorker,
     decimal? HoursPerDay = null, decimal? OvertimeRate = null, int? AnnualLeaveDays = null, string? PaidIn = null,
-    IReadOnlyList<Charge>? Deductions = null, string? Region = null, int? DurationMonths = null, DateOnly? Date = null);
+    IReadOnlyList<Charge>? Deductions = null, string? Region = null, int? DurationMonths = null, DateOnly? Date = null,
+    IReadOnlyList<string>? ContractLanguages = null, string? WorkerLanguage = null, int? NoticeDays = null, Insurance? Insurance = null);
 
 public sealed record FindingCitation(string Law, string Article, string Source, string Checked, string Pack);
 
@@ -62,11 +66,13 @@ public static class ContractCheck
                 if (Judge(terms, rule, pack, packs.Rates) is { } finding) findings.Add(finding);
             }
         }
-        // No pack encodes a limit on deductions yet (none could be confirmed): say so rather than pass them silently.
-        if (terms.Deductions is { Count: > 0 } deductions)
+        // Deductions that no rule limits in amount are said to be unchecked rather than passed silently.
+        if (terms.Deductions is { Count: > 0 } deductions && !findings.Any(f => f.Kind == "deductionsLimit")
+            && !new[] { origin, destination, baseline }.OfType<RulePack>().Any(p => p.Rules.Any(r => r.Kind == "deductionsLimit" && r.AppliesTo(terms.Sector)
+                && (r.MaxShareOfWage is not null || r.MaxShareEach is not null))))
             findings.Add(new Finding(Severities.Information, "deductions", "deductions", null,
                 string.Join(", ", deductions.Select(d => $"{new Money(d.Amount, d.Currency)} ({d.Purpose})")), "deductions within the limits set by law",
-                "Cebu holds no confirmed rule on deductions from wages for these states, so the deductions were not checked; ask the labour office whether they are allowed."));
+                "Cebu holds no confirmed limit on the amount of deductions from wages for these states, so their amounts were not checked; ask the labour office whether they are allowed."));
         return findings;
     }
 
@@ -117,6 +123,25 @@ public static class ContractCheck
             : null,
         "paymentInMoney" => PaymentInMoney(t, rule, pack),
         "workerFeesAllowed" => Fees(t, rule, pack, rates),
+        "deductionsLimit" => Deductions(t, rule, pack, rates),
+        "contractLanguage" => t.WorkerLanguage is not { } language || t.ContractLanguages is not { Count: > 0 } languages
+            ? Make(rule, pack, Severities.Information, "not stated", "the contract in a language the worker understands",
+                "The contract's language or the worker's language was not given, so this could not be checked; make sure you can read every term before you sign.")
+            : !languages.Contains(language, StringComparer.OrdinalIgnoreCase)
+                ? Make(rule, pack, rule.Severity ?? Severities.Violation, $"contract in {string.Join(", ", languages)}; worker reads {language}", $"the contract in a language the worker understands ({language})",
+                    $"The contract is written in {string.Join(", ", languages)}, not in the worker's language ({language}).")
+                : null,
+        "noticeOfTermination" => Notice(t, rule, pack),
+        "insurance" => t.Insurance is not { } insurance
+            ? Make(rule, pack, Severities.Warning, "not stated", $"{rule.Cover} insurance bought and paid for by the {rule.PaidBy}",
+                $"The contract does not say who provides {rule.Cover} insurance; ask for it in writing.")
+            : !insurance.Medical && rule.Cover == "medical"
+                ? Make(rule, pack, rule.Severity ?? Severities.Violation, "no medical insurance", $"medical insurance bought and paid for by the {rule.PaidBy}",
+                    "The contract provides no medical insurance.")
+                : rule.PaidBy is { } payer && !insurance.PaidBy.Equals(payer, StringComparison.OrdinalIgnoreCase)
+                    ? Make(rule, pack, rule.Severity ?? Severities.Violation, $"insurance paid by the {insurance.PaidBy}", $"{rule.Cover} insurance paid for by the {payer}",
+                        $"The contract makes the {insurance.PaidBy} pay for the {rule.Cover} insurance; the {payer} must pay for it.")
+                    : null,
         _ => null,
     };
 
@@ -215,6 +240,52 @@ public static class ContractCheck
                 $"The fees total {new Money(Math.Round(total, 2), capCurrency)}, above the cap of {new Money(Math.Round(cap.Value, 2), capCurrency)}.{rateNote}{note}")
             : note.Length > 0 ? Make(rule, pack, Severities.Information, listed, capText, $"The fees are within {N(rule.MaxMonthsOfWage ?? 0)} month(s) of wage.{note}") : null;
     }
+
+    /// <summary>Deductions from a month's wage: any for a forbidden purpose, any above its own share of the wage, and the total above the total share.</summary>
+    private static Finding? Deductions(ContractTerms t, ContractRule rule, RulePack pack, ExchangeRateTable rates)
+    {
+        var deductions = (t.Deductions ?? []).Where(d => d.Amount > 0).ToList();
+        if (deductions.Count == 0) return null;
+        var listed = string.Join(", ", deductions.Select(d => $"{new Money(d.Amount, d.Currency)} ({d.Purpose})"));
+        var severity = rule.Severity ?? Severities.Violation;
+        if (rule.ForbiddenPurposes is { Length: > 0 } forbidden
+            && deductions.FirstOrDefault(d => forbidden.Contains(d.Purpose, StringComparer.OrdinalIgnoreCase)) is { } bad)
+            return Make(rule, pack, severity, listed, $"no deduction for: {string.Join(", ", forbidden)}",
+                $"The contract deducts {new Money(bad.Amount, bad.Currency)} from the wage for '{bad.Purpose}'; the law forbids deductions for that purpose.");
+        if (rule.MaxShareOfWage is null && rule.MaxShareEach is null) return null;
+        var monthly = Monthly(t.Wage.Amount, t.Wage.Per, t.HoursPerWeek);
+        decimal total = 0;
+        foreach (var d in deductions)
+        {
+            if (rates.Convert(d.Amount, d.Currency, t.Wage.Currency) is not { } c)
+                return Make(rule, pack, Severities.Information, listed, "deductions within the share of the wage the law allows",
+                    $"A deduction is in {d.Currency} and Cebu has no dated exchange rate between {d.Currency} and {t.Wage.Currency}, so it could not be compared with the wage.");
+            if (rule.MaxShareEach is { } each && c > each * monthly)
+                return Make(rule, pack, severity, listed, $"each deduction at most {Percent(each)} of the wage ({new Money(Math.Round(each * monthly, 2), t.Wage.Currency)} a month)",
+                    $"The deduction for '{d.Purpose}' is {new Money(Math.Round(c, 2), t.Wage.Currency)} a month, more than {Percent(each)} of the wage.");
+            total += c;
+        }
+        if (rule.MaxShareOfWage is { } share && total > share * monthly)
+            return Make(rule, pack, severity, listed, $"deductions of at most {Percent(share)} of the wage ({new Money(Math.Round(share * monthly, 2), t.Wage.Currency)} a month)",
+                $"The deductions total {new Money(Math.Round(total, 2), t.Wage.Currency)} a month, {Percent(total / monthly)} of the wage, more than the {Percent(share)} the law allows.");
+        return null;
+    }
+
+    private static Finding? Notice(ContractTerms t, ContractRule rule, RulePack pack)
+    {
+        if (t.NoticeDays is not { } notice)
+            return rule.Days is { } d
+                ? Make(rule, pack, rule.MustBeStated == true ? Severities.Warning : Severities.Information, "not stated", $"at least {d} days' notice of termination",
+                    $"The contract does not state the notice of termination; the law then gives {d} days' notice.")
+                : Make(rule, pack, Severities.Warning, "not stated", "the notice of termination stated in the contract",
+                    "The contract does not state how much notice either side must give to end it; ask for it in writing.");
+        if (rule.Days is { } days && notice < days)
+            return Make(rule, pack, rule.Severity ?? Severities.Violation, $"{notice} days' notice", $"at least {days} days' notice of termination",
+                $"The contract gives {notice} days' notice of termination, less than the {days} days the law sets.");
+        return null;
+    }
+
+    private static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A wage per day or hour as a monthly amount: 26 working days a month, or the weekly hours × 52 / 12.</summary>
     public static decimal Monthly(decimal amount, string per, decimal hoursPerWeek) => per switch

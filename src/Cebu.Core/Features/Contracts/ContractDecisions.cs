@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cebu.Core.Features.Contracts;
 
 /// <summary>The agency (or the labour office on its behalf) submits a contract for verification; the checker runs again on the day.</summary>
-public sealed class SubmitContract(CebuDbContext db)
+public sealed class SubmitContract(CebuDbContext db, RulePackStore store)
 {
     public async Task<Outcome<EmploymentContract>> Handle(Guid id, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class SubmitContract(CebuDbContext db)
             "It records what the worker was handed there, as evidence (it is compared with the verified contract); the agency submits the contract it offers.");
         if (c.DocumentSha256 is null) return Problem.Invalid("document", "Attach the signed contract (PDF, PNG or JPEG) before submitting it.");
         var now = db.Clock.GetUtcNow();
-        c.Findings = ContractWork.Check(c, now).ToList();
+        c.Findings = ContractWork.Check(c, now, (await store.CurrentAsync(ct)).Packs).ToList();
         (c.Status, c.SubmittedAt, c.SubmittedBy, c.UpdatedAt) = (ContractStatus.Submitted, now, who.UserName, now);
         (c.RejectionReasons, c.DecidedAt, c.DecidedBy, c.DecidedByOrganisationId) = (null, null, null, null);
         db.AuditAction = "contract.submit";
@@ -36,7 +36,7 @@ public sealed class SubmitContract(CebuDbContext db)
 /// reason. Verification freezes it: the content hash over its canonical terms and the document's hash is recorded, and a
 /// check code is issued for the printed copy.
 /// </summary>
-public sealed class VerifyContract(CebuDbContext db)
+public sealed class VerifyContract(CebuDbContext db, RulePackStore store)
 {
     public sealed record Request(Guid Id, string? OverrideReason);
 
@@ -49,7 +49,7 @@ public sealed class VerifyContract(CebuDbContext db)
         if (c.IsFrozen) return ContractWork.Frozen(c);
         if (c.Status != ContractStatus.Submitted) return Problem.Conflict("The contract is not submitted.", "Only a submitted contract is verified: the agency or the labour office submits it first.");
         var now = db.Clock.GetUtcNow();
-        c.Findings = ContractWork.Check(c, now).ToList();
+        c.Findings = ContractWork.Check(c, now, (await store.CurrentAsync(ct)).Packs).ToList();
         var violations = c.Findings.Count(f => f.Severity == Severities.Violation);
         var reason = r.OverrideReason?.Trim();
         if (violations > 0 && string.IsNullOrEmpty(reason))

@@ -14,7 +14,7 @@ namespace Cebu.Core.Features.Contracts;
 /// terms and its findings are stored. If the worker already has a verified contract for the same job (same employer, or
 /// an overlapping period), the new one is compared term by term and every worse term raises a substitution alert.
 /// </summary>
-public sealed class RecordContract(CebuDbContext db)
+public sealed class RecordContract(CebuDbContext db, RulePackStore store)
 {
     public sealed record Request(Guid? WorkerId, ContractTermsRecord? Terms, string? WorkplaceState = null, Guid? AgencyId = null, string? AgencyLicenceNumber = null);
 
@@ -52,11 +52,12 @@ public sealed class RecordContract(CebuDbContext db)
             OwnerState = w.OwnerState, WorkplaceState = workplace, WorkerId = w.Id, AgencyId = agencyId, Terms = ContractRules.Normalise(r.Terms!),
             RecordedBy = who.UserName ?? "system", RecordedByOrganisationId = who.OrganisationId, RecordedByState = who.State ?? w.OwnerState, RecordedAt = now, UpdatedAt = now,
         };
-        c.Findings = ContractWork.Check(c, now).ToList();
+        var packs = (await store.CurrentAsync(ct)).Packs;
+        c.Findings = ContractWork.Check(c, now, packs).ToList();
         db.Add(c);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         db.Add(Timeline.Event(w, today, "contract.recorded", $"Contract recorded: {c.Terms.JobTitle} at {c.Terms.Employer.Name} ({workplace}), {new Money(c.Terms.WageAmount, c.Terms.WageCurrency)} a {c.Terms.WagePer}.", who, now));
-        await ContractWork.CompareWithVerified(db, c, w, now, ct);
+        await ContractWork.CompareWithVerified(db, c, w, now, packs.Rates, ct);
         db.AuditAction = "contract.record";
         db.AuditReason = $"Contract recorded for worker {w.Id}.";
         await db.SaveChangesAsync(ct);
@@ -77,8 +78,9 @@ public sealed class RecordContract(CebuDbContext db)
 /// <summary>What recording, editing and deciding a contract share.</summary>
 internal static class ContractWork
 {
-    public static IReadOnlyList<Finding> Check(EmploymentContract c, DateTimeOffset now) =>
-        ContractCheck.Check(c.Terms.ForCheck(c.OwnerState, c.WorkplaceState), RulePacks.Shipped, DateOnly.FromDateTime(now.UtcDateTime));
+    /// <summary>The checker on the contract's terms, with the packs in force (shipped and published versions).</summary>
+    public static IReadOnlyList<Finding> Check(EmploymentContract c, DateTimeOffset now, RulePacks packs) =>
+        ContractCheck.Check(c.Terms.ForCheck(c.OwnerState, c.WorkplaceState), packs, DateOnly.FromDateTime(now.UtcDateTime));
 
     public static WorkerEvent Event(EmploymentContract c, string kind, string summary, IAccessContext who, DateTimeOffset now) => new()
     {
@@ -107,14 +109,14 @@ internal static class ContractWork
     /// Compares a contract that is not verified with the latest verified contract of the same worker and job; every worse
     /// term is kept on the contract, and alerts go (once per contract) to the three offices that must know.
     /// </summary>
-    public static async Task CompareWithVerified(CebuDbContext db, EmploymentContract c, Worker w, DateTimeOffset now, CancellationToken ct)
+    public static async Task CompareWithVerified(CebuDbContext db, EmploymentContract c, Worker w, DateTimeOffset now, ExchangeRateTable rates, CancellationToken ct)
     {
         var verified = (await db.Set<EmploymentContract>().IgnoreQueryFilters().AsNoTracking()
                 .Where(x => x.WorkerId == c.WorkerId && x.Id != c.Id && x.Status == ContractStatus.Verified).ToListAsync(ct))
             .Where(x => SameJob(x.Terms, c.Terms)).OrderByDescending(x => x.DecidedAt).FirstOrDefault();
         if (verified is null) { c.ComparedWithContractId = null; c.Differences = []; return; }
         c.ComparedWithContractId = verified.Id;
-        c.Differences = ContractComparison.Worse(verified.Terms, c.Terms, RulePacks.Shipped.Rates).ToList();
+        c.Differences = ContractComparison.Worse(verified.Terms, c.Terms, rates).ToList();
         if (c.Differences.Count == 0) return;
         if (await db.Set<ContractAlert>().IgnoreQueryFilters().AnyAsync(a => a.ContractId == c.Id, ct)) return;
         var who = db.Access;

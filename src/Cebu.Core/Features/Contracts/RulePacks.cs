@@ -11,7 +11,8 @@ public sealed record RuleCitation(string Law, string Article, string Checked, st
 /// minimumWage (amount, currency, per, regions?), maxNormalHoursPerWeek / maxNormalHoursPerDay (hours),
 /// weeklyRestDays / annualLeaveDays (days), overtimePremium (multiplier), workerFeesAllowed (none, or maxAmount with
 /// currency, or maxMonthsOfWage with monthsOfWagePerYearOfContract), passportRetention (forbidden), paymentInMoney
-/// (currency?). Sectors limit a rule to those sectors; excludedSectors take sectors out of it; coversMonthlyWageUpTo
+/// (currency?), deductionsLimit (maxShareOfWage?, maxShareEach?, forbiddenPurposes?), contractLanguage (the worker's
+/// language among the contract's), noticeOfTermination (days?, mustBeStated?), insurance (cover, paidBy). Sectors limit a rule to those sectors; excludedSectors take sectors out of it; coversMonthlyWageUpTo
 /// leaves out workers paid more than the law covers (Singapore's Part IV).
 /// </summary>
 public sealed record ContractRule(
@@ -21,7 +22,9 @@ public sealed record ContractRule(
     bool? None = null, decimal? MaxAmount = null, decimal? MaxMonthsOfWage = null, decimal? MonthsOfWagePerYearOfContract = null,
     bool? WhenDestinationForbidsFees = null,
     string[]? Sectors = null, string[]? ExcludedSectors = null, string? Severity = null, string? Condition = null,
-    Money? CoversMonthlyWageUpTo = null)
+    Money? CoversMonthlyWageUpTo = null,
+    decimal? MaxShareOfWage = null, decimal? MaxShareEach = null, string[]? ForbiddenPurposes = null,
+    bool? MustBeStated = null, string? Cover = null, string? PaidBy = null)
 {
     public bool AppliesTo(string sector) =>
         (Sectors is not { Length: > 0 } || Sectors.Contains(sector, StringComparer.OrdinalIgnoreCase))

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cebu.Core.Features.Contracts;
 
 /// <summary>Corrects the terms of a contract that is not verified yet (it goes back to 'recorded'); a verified contract is frozen: 409.</summary>
-public sealed class UpdateContract(CebuDbContext db)
+public sealed class UpdateContract(CebuDbContext db, RulePackStore store)
 {
     public sealed record Request(Guid Id, ContractTermsRecord? Terms, int? ExpectedVersion = null);
 
@@ -23,11 +23,12 @@ public sealed class UpdateContract(CebuDbContext db)
         if (r.ExpectedVersion is { } expected && expected != c.Version) return Problem.Stale();
         var now = db.Clock.GetUtcNow();
         c.Terms = ContractRules.Normalise(r.Terms!);
-        c.Findings = ContractWork.Check(c, now).ToList();
+        var packs = (await store.CurrentAsync(ct)).Packs;
+        c.Findings = ContractWork.Check(c, now, packs).ToList();
         if (c.Status != ContractStatus.Recorded) (c.Status, c.SubmittedAt, c.SubmittedBy) = (ContractStatus.Recorded, null, null);
         c.UpdatedAt = now;
         var w = await db.Set<Worker>().IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == c.WorkerId, ct);
-        await ContractWork.CompareWithVerified(db, c, w, now, ct);
+        await ContractWork.CompareWithVerified(db, c, w, now, packs.Rates, ct);
         db.AuditAction = "contract.update";
         db.AuditReason = "Contract terms corrected before verification.";
         try { await db.SaveChangesAsync(ct); }

@@ -193,34 +193,58 @@ public sealed class ImportWorkers(CebuDbContext db)
         public int HeaderCount { get; } = headerCount;
     }
 
-    private sealed record Row(WorkerInput Input, string? Destination, string? Sector, string? Passport, List<string> Reasons);
+    private sealed record Row(WorkerInput Input, string? Destination, string? Sector, string? Passport, List<RowError> Reasons);
+
+    /// <summary>The CSV column of each field the worker's rules name.</summary>
+    private static string Column(string field)
+    {
+        var bracket = field.IndexOf('[');
+        return (bracket < 0 ? field : field[..bracket]) switch
+        {
+            "familyName" => "family_name", "givenNames" => "given_names", "nameInLocalScript" => "name_local", "dateOfBirth" => "date_of_birth",
+            "placeOfBirth" => "place_of_birth", "nationalIdNumber" => "national_id", "passportNumber" => "passport_number", "passportExpiry" => "passport_expiry",
+            "certificateOfIdentityNumber" => "ci_number", "addressAtHome" => "address_home", "nextOfKinName" => "next_of_kin",
+            "nextOfKinRelationship" => "next_of_kin_relationship", "nextOfKinPhone" => "next_of_kin_phone", var other => other,
+        };
+    }
 
     /// <summary>One record's checks that need no other row and no database (the rules and messages of the import).</summary>
     private static Row Parse(CsvRecord rec, Layout layout, DateOnly today)
     {
         var col = layout.Col;
         string Get(string c) => CsvImport.Field(rec, col, c);
-        var reasons = new List<string>();
-        if (CsvImport.FieldCountProblem(rec, layout.HeaderCount) is { } shape) reasons.Add(shape);
+        var reasons = new List<RowError>();
+        if (CsvImport.FieldCountProblem(rec, layout.HeaderCount) is { } shape) reasons.Add(new("row", shape));
+        DateOnly? Date(string column, bool optional = false)
+        {
+            var found = new List<string>();
+            var d = CsvImport.Date(Get(column), column, found, optional);
+            reasons.AddRange(found.Select(m => new RowError(column, m)));
+            return d;
+        }
         var sexText = Get("sex");
         Sex? sex = sexText.ToUpperInvariant() switch { "F" or "FEMALE" => Sex.Female, "M" or "MALE" => Sex.Male, "X" or "UNSPECIFIED" => Sex.Unspecified, _ => null };
-        if (sex is null && sexText.Length > 0) reasons.Add($"sex '{sexText}' is not F, M or X");
+        if (sex is null)
+            reasons.Add(new("sex", sexText.Length > 0 ? $"sex '{sexText}' is not F, M or X: write F (female), M (male) or X (unspecified)" : "sex is empty: write F (female), M (male) or X (unspecified)"));
         var input = new WorkerInput
         {
             FamilyName = Get("family_name"), GivenNames = Get("given_names"), NameInLocalScript = Get("name_local"), Sex = sex,
-            DateOfBirth = CsvImport.Date(Get("date_of_birth"), "date_of_birth", reasons), PlaceOfBirth = Get("place_of_birth"), Nationality = Get("nationality"),
-            NationalIdNumber = Get("national_id"), PassportNumber = Get("passport_number"), PassportExpiry = CsvImport.Date(Get("passport_expiry"), "passport_expiry", reasons, optional: true),
+            DateOfBirth = Date("date_of_birth"), PlaceOfBirth = Get("place_of_birth"), Nationality = Get("nationality"),
+            NationalIdNumber = Get("national_id"), PassportNumber = Get("passport_number"), PassportExpiry = Date("passport_expiry", optional: true),
             CertificateOfIdentityNumber = Get("ci_number"), Phone = Get("phone"), Email = Get("email"), AddressAtHome = Get("address_home"),
             NextOfKinName = Get("next_of_kin"), NextOfKinRelationship = Get("next_of_kin_relationship"), NextOfKinPhone = Get("next_of_kin_phone"),
             Languages = Get("languages").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         };
         var v = WorkerRules.Validate(input, today);
         if (v.HasErrors && v.ToProblem().Errors is { } errs)
-            reasons.AddRange(errs.Where(e => e.Key != "dateOfBirth" || !reasons.Any(r => r.StartsWith("date_of_birth"))).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+            // The file's own messages for the sex and the date of birth say it in the file's terms (F, M, X; YYYY-MM-DD).
+            reasons.AddRange(errs.Where(e => e.Key != "sex" && (e.Key != "dateOfBirth" || !reasons.Any(r => r.Field == "date_of_birth")))
+                .SelectMany(e => e.Value.Select(m => new RowError(Column(e.Key), $"{Column(e.Key)}: {m}"))));
         var destination = Get("destination");
-        if (destination.Length > 0 && !Platform.Reference.ReferenceData.Shared.IsCountry(destination)) reasons.Add($"destination '{destination}' is not an ISO country code Cebu knows");
+        if (destination.Length > 0 && !Platform.Reference.ReferenceData.Shared.IsCountry(destination))
+            reasons.Add(new("destination", $"destination '{destination}' is not an ISO country code Cebu knows: write two letters such as TH or MY"));
         var sector = Get("sector");
-        if (sector.Length > 0 && !Platform.Reference.Sectors.All.Contains(sector)) reasons.Add($"sector '{sector}' is not one of {string.Join(", ", Platform.Reference.Sectors.All)}");
+        if (sector.Length > 0 && !Platform.Reference.Sectors.All.Contains(sector)) reasons.Add(new("sector", $"sector '{sector}' is not one of {string.Join(", ", Platform.Reference.Sectors.All)}"));
         return new Row(input, destination.Length == 0 ? null : destination.ToUpperInvariant(), sector.Length == 0 ? null : sector, WorkerRules.Document(input.PassportNumber), reasons);
     }
 
@@ -269,9 +293,11 @@ public sealed class ImportWorkers(CebuDbContext db)
             {
                 var reasons = row.Reasons;
                 var passport = row.Passport;
-                if (passport is not null && known.Contains(passport)) reasons.Add($"passport {passport} is already registered");
-                if (passport is not null && firstLine is { } first) reasons.Add($"passport {passport} also appears on line {first}");
-                if (reasons.Count > 0) Rejected.Add(new RejectedRow(line, passport ?? row.Input.FamilyName, reasons));
+                if (passport is not null && known.Contains(passport))
+                    reasons.Add(new("passport_number", $"passport {passport} is already registered in {state}: leave this row out (correct the registered worker's record instead)"));
+                if (passport is not null && firstLine is { } first)
+                    reasons.Add(new("passport_number", $"passport {passport} also appears on line {first}: keep one of the two rows"));
+                if (reasons.Count > 0) Rejected.Add(new RejectedRow(line, passport ?? row.Input.FamilyName, reasons.Select(e => e.Message).ToList()) { Errors = reasons });
                 else Valid++;
             }
             _pending.Clear();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cebu.Core.Features.Workers;
 
-/// <summary>The owning state corrects a worker's identity or contacts; the timeline keeps which fields changed.</summary>
+/// <summary>The owning state corrects a worker's identity or contacts; the timeline keeps each changed field with its old and new value.</summary>
 public sealed class UpdateWorker(CebuDbContext db)
 {
     public sealed record Request(Guid Id, WorkerInput Worker, int? ExpectedVersion, string? Reason);
@@ -21,11 +21,15 @@ public sealed class UpdateWorker(CebuDbContext db)
         var now = db.Clock.GetUtcNow();
         var v = WorkerRules.Validate(r.Worker, DateOnly.FromDateTime(now.UtcDateTime));
         if (v.HasErrors) return v.ToProblem();
+        var before = WorkerRules.EditableFields(w);
         WorkerRules.Apply(w, r.Worker);
+        var changes = WorkerRules.Changes(before, WorkerRules.EditableFields(w));
         var changed = db.Entry(w).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).Where(n => n != "SearchName").ToList();
         if (changed.Count == 0) return w;
         w.UpdatedAt = now;
-        db.Add(Timeline.Event(w, DateOnly.FromDateTime(now.UtcDateTime), "edited", $"Changed: {string.Join(", ", changed.Select(FieldWords))}. {r.Reason}".Trim(), who, now));
+        var edited = Timeline.Event(w, DateOnly.FromDateTime(now.UtcDateTime), "edited", $"Changed: {string.Join(", ", changed.Select(FieldWords))}. {r.Reason}".Trim(), who, now);
+        edited.Changes = changes;
+        db.Add(edited);
         db.AuditAction = "worker.update";
         db.AuditReason = r.Reason ?? "Record corrected.";
         try { await db.SaveChangesAsync(ct); }
@@ -34,7 +38,7 @@ public sealed class UpdateWorker(CebuDbContext db)
     }
 
     /// <summary>A field's name as the timeline says it: "NextOfKin" → "next of kin", "NationalIdNumber" → "national ID number".</summary>
-    internal static string FieldWords(string property) =>
+    public static string FieldWords(string property) =>
         System.Text.RegularExpressions.Regex.Replace(property, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace(" id ", " ID ");
 }
 
@@ -63,6 +67,6 @@ public sealed class GetWorker(CebuDbContext db)
         var key = id.ToString();
         var reads = await db.AuditEvents.AsNoTracking().Where(a => a.RecordType == nameof(Worker) && a.RecordId == key && a.Action == "read")
             .OrderByDescending(a => a.Sequence).Take(50).Select(a => new WorkerRead(a.At, a.UserName, a.OrganisationId)).ToListAsync(ct);
-        return new WorkerDetails(w, events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new WorkerEventDto(e.On, e.Kind, e.Summary, e.RecordedBy)).ToList(), reads);
+        return new WorkerDetails(w, events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new WorkerEventDto(e.On, e.Kind, e.Summary, e.RecordedBy, e.Changes)).ToList(), reads);
     }
 }

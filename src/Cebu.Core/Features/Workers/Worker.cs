@@ -146,7 +146,12 @@ public sealed class WorkerEvent : IOwnedByState
     public string Summary { get; set; } = "";
     public string RecordedBy { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>For an edit: each changed field with its value before and after (shown to the owning state only, with the timeline).</summary>
+    public List<FieldChange> Changes { get; set; } = [];
 }
+
+/// <summary>One field of a record changed by an edit: its name (as the API names it), the old and the new value as text.</summary>
+public sealed record FieldChange(string Field, string? Old, string? New);
 
 /// <summary>A blocking key of a worker's name.</summary>
 public sealed class WorkerSearchTerm

@@ -55,6 +55,7 @@ internal sealed class WorkerEventConfiguration : IEntityTypeConfiguration<Worker
         e.Property(x => x.Kind).HasMaxLength(40);
         e.Property(x => x.Summary).HasMaxLength(2000);
         e.Property(x => x.RecordedBy).HasMaxLength(256);
+        CebuDbContext.JsonColumn(e.Property(x => x.Changes));
         e.HasIndex(x => new { x.WorkerId, x.On });
         e.HasOne<Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -34,7 +34,8 @@ public sealed record WorkerInput
 public sealed record WorkerSummary(Guid Id, string OwnerState, string FamilyName, string GivenNames, DateOnly DateOfBirth, JourneyPhase Phase,
     string Destination, string? PlacementState, string? Employer, string? WorkPermitNumber, DateOnly? WorkPermitExpiry, DocumentationStatus DocumentationStatus);
 
-public sealed record WorkerEventDto(DateOnly On, string Kind, string Summary, string RecordedBy);
+/// <summary>A timeline entry; <c>changes</c> lists each field an edit changed, with its old and new value.</summary>
+public sealed record WorkerEventDto(DateOnly On, string Kind, string Summary, string RecordedBy, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>A worker's full record, for the sending state that owns it.</summary>
 public sealed record WorkerDetails(Worker Worker, IReadOnlyList<WorkerEventDto> Timeline, IReadOnlyList<WorkerRead> ReadBy);
@@ -55,6 +56,13 @@ internal static class WorkerRules
             v.Require(dob <= today, "dateOfBirth", "The date of birth cannot be in the future.");
             v.Require(dob > today.AddYears(-100), "dateOfBirth", "The date of birth is more than 100 years ago: check the year.");
         }
+        // The columns' sizes (WorkerConfiguration): longer text is the caller's error on both databases, not a failed write.
+        v.Require(i.FamilyName is not { Length: > 200 }, "familyName", "The family name has at most 200 characters.");
+        v.Require(i.GivenNames is not { Length: > 200 }, "givenNames", "The given names have at most 200 characters.");
+        v.Require(i.NameInLocalScript is not { Length: > 200 }, "nameInLocalScript", "The name in the local script has at most 200 characters.");
+        v.Require(Document(i.PassportNumber) is not { Length: > 20 }, "passportNumber", "A passport number has at most 20 letters and digits.");
+        v.Require(Document(i.NationalIdNumber) is not { Length: > 30 }, "nationalIdNumber", "A national ID number has at most 30 letters and digits.");
+        v.Require(Document(i.CertificateOfIdentityNumber) is not { Length: > 30 }, "certificateOfIdentityNumber", "A Certificate of Identity number has at most 30 letters and digits.");
         v.Require(ReferenceData.Shared.IsCountry(i.Nationality), "nationality", "Enter the nationality as an ISO 3166-1 alpha-2 code, e.g. KH.");
         if (i.Email is { Length: > 0 } email) v.Require(email.IndexOf('@') > 0, "email", "Enter an e-mail address such as name@example.com, or leave it empty.");
         foreach (var (l, n) in i.Languages.Select((l, n) => (l, n)))
@@ -76,11 +84,32 @@ internal static class WorkerRules
         w.PassportExpiry = i.PassportExpiry;
         w.CertificateOfIdentityNumber = Document(i.CertificateOfIdentityNumber);
         w.Contacts = new WorkerContacts { Phone = Blank(i.Phone), Email = Blank(i.Email), AddressAtHome = Blank(i.AddressAtHome), AddressAbroad = w.Contacts.AddressAbroad };
-        w.NextOfKin = new NextOfKin { Name = Blank(i.NextOfKinName), Relationship = Blank(i.NextOfKinRelationship), Phone = Blank(i.NextOfKinPhone) };
+        w.NextOfKin = new NextOfKin { Name = Blank(i.NextOfKinName), Relationship = Blank(i.NextOfKinRelationship), Phone = Blank(i.NextOfKinPhone), Address = w.NextOfKin.Address };
         w.Languages = i.Languages.Distinct().ToList();
         w.SearchName = SearchName(w);
         Index(w);
     }
+
+    /// <summary>
+    /// The fields an officer edits (<see cref="WorkerInput"/>), each as text under its API name: compared before and
+    /// after an edit, they give the timeline each change with its old and new value.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string? Value)> EditableFields(Worker w) =>
+    [
+        ("familyName", w.FamilyName), ("givenNames", w.GivenNames), ("nameInLocalScript", w.NameInLocalScript), ("sex", w.Sex.ToString()),
+        ("dateOfBirth", Day(w.DateOfBirth)), ("placeOfBirth", w.PlaceOfBirth), ("nationality", w.Nationality), ("nationalIdNumber", w.NationalIdNumber),
+        ("passportNumber", w.PassportNumber), ("passportExpiry", Day(w.PassportExpiry)), ("certificateOfIdentityNumber", w.CertificateOfIdentityNumber),
+        ("phone", w.Contacts.Phone), ("email", w.Contacts.Email), ("addressAtHome", w.Contacts.AddressAtHome),
+        ("nextOfKinName", w.NextOfKin.Name), ("nextOfKinRelationship", w.NextOfKin.Relationship), ("nextOfKinPhone", w.NextOfKin.Phone),
+        ("languages", w.Languages.Count == 0 ? null : string.Join(", ", w.Languages)),
+    ];
+
+    /// <summary>The fields whose text differs between two snapshots of <see cref="EditableFields"/>, in the form's order.</summary>
+    public static List<FieldChange> Changes(IReadOnlyList<(string Field, string? Value)> before, IReadOnlyList<(string Field, string? Value)> after) =>
+        before.Zip(after).Where(p => !string.Equals(p.First.Value ?? "", p.Second.Value ?? "", StringComparison.Ordinal))
+            .Select(p => new FieldChange(p.First.Field, p.First.Value, p.Second.Value)).ToList();
+
+    public static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Keeps the worker's name keys in step with the name.</summary>
     public static void Index(Worker w)

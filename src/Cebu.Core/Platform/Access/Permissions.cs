@@ -8,6 +8,8 @@ public static class Permissions
     public const string AgenciesReport = "agencies.report";
     public const string WorkersRegister = "workers.register";
     public const string WorkersView = "workers.view";
+    /// <summary>Record the work permit and placement of workers placed on the state's territory (the receiving state's labour inspectorate).</summary>
+    public const string WorkersPlacement = "workers.placement";
     public const string CasesHandle = "cases.handle";
     public const string ReferralsReceive = "referrals.receive";
     public const string InspectionsConduct = "inspections.conduct";
@@ -15,6 +17,8 @@ public static class Permissions
     public const string ReportsView = "reports.view";
     public const string UsersManage = "users.manage";
     public const string AuditVerify = "audit.verify";
+    /// <summary>Publish a new version of the official's own state's contract rule pack.</summary>
+    public const string ContractRulesPublish = "contracts.rules.publish";
     /// <summary>Read employment contracts on record (the owning state, the receiving state, the consulate there, an agency its own).</summary>
     public const string ContractsView = "contracts.view";
     /// <summary>Record an employment contract: the agency or the sending state before departure, the receiving state on arrival.</summary>
@@ -22,8 +26,8 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, CasesHandle, ReferralsReceive,
-        InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractsView, ContractsRecord,
+        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
+        InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
     ];
 }
 
@@ -43,8 +47,8 @@ public static class Roles
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
-        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractsView, Permissions.ContractsRecord],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.InspectionsConduct, Permissions.ContractsView, Permissions.ContractsRecord],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).

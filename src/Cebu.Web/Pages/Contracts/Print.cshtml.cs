@@ -56,9 +56,9 @@ public sealed class PrintModel(GetContract get, IStringLocalizer<SharedResource>
 
     public (string A, string B) Keeper(string who) => who switch
     {
-        "employer" => Pair(() => t["the employer"]),
-        "agency" => Pair(() => t["the agency"]),
-        _ => Pair(() => t["the worker"]),
+        "employer" => Pair(() => t["The employer"]),
+        "agency" => Pair(() => t["The agency"]),
+        _ => Pair(() => t["The worker"]),
     };
 
     public (string A, string B) Per(string per) => per switch

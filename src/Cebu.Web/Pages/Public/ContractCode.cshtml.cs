@@ -31,8 +31,8 @@ public sealed class ContractCodeModel(CheckContractCode check, IStringLocalizer<
 
     public string Keeper(string who) => who switch
     {
-        "employer" => t["the employer"],
-        "agency" => t["the agency"],
-        _ => t["the worker"],
+        "employer" => t["The employer"],
+        "agency" => t["The agency"],
+        _ => t["The worker"],
     };
 }

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cebu.Web.Pages.Workers;
 
 /// <summary>A worker's record, journey and timeline; each next step of the journey is a form with the evidence it needs.</summary>
-public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocumentationStatus documentation, Cebu.Core.Platform.Access.IAccessContext who) : PageModel
+public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocumentationStatus documentation, RecordPlacement placement,
+    Cebu.Core.Platform.Access.IAccessContext who) : PageModel
 {
     /// <summary>The sending state that owns the record edits it and records its journey.</summary>
     public bool CanManage => Worker is { } w && w.OwnerState == who.State && who.Has(Cebu.Core.Platform.Access.Permissions.WorkersRegister);
@@ -17,6 +18,16 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
     /// <summary>The sending state, or the receiving state where the worker works or is going (the contract handed on arrival).</summary>
     public bool CanRecordContract => Worker is { } w && who.Has(Cebu.Core.Platform.Access.Permissions.ContractsRecord)
         && (CanManage || (who.Has(Cebu.Core.Platform.Access.Permissions.InspectionsConduct) && (w.PlacementState == who.State || w.Destination == who.State)));
+    /// <summary>
+    /// A placed worker's permit and placement: the labour inspectorate of the state where the worker is placed, or the
+    /// owning state (RecordPlacement decides; this only shows the form to those it would let in).
+    /// </summary>
+    public bool CanRecordPlacement => Worker is { Phase: JourneyPhase.Placement, PlacementState: { } placed }
+        && ((placed == who.State && who.Has(Cebu.Core.Platform.Access.Permissions.WorkersPlacement)) || CanManage);
+    /// <summary>Errors of the permit and placement form, by field ("" for the form as a whole), shown beside each field.</summary>
+    public Dictionary<string, List<string>> PlacementErrors { get; } = [];
+    /// <summary>What the officer typed in the placement form, shown again after a refusal.</summary>
+    public RecordPlacement.Request? PostedPlacement { get; private set; }
     public Worker? Worker { get; private set; }
     public IReadOnlyList<WorkerEventDto> Timeline { get; private set; } = [];
     public IReadOnlyList<WorkerRead> ReadBy { get; private set; } = [];
@@ -54,6 +65,31 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
         if (outcome.Ok) return Redirect($"/Workers/Details/{id}");
         return await Refused(id, outcome.Problem!, ct);
     }
+
+    public async Task<IActionResult> OnPostPlacementAsync(Guid id, string? workPermitNumber, DateOnly? workPermitExpiry, string? employer, string? workplace,
+        string? placementRegion, string? placementReason, CancellationToken ct)
+    {
+        ModelState.Clear();
+        PostedPlacement = new RecordPlacement.Request(id, workPermitNumber, workPermitExpiry, employer, workplace, placementRegion, placementReason);
+        var outcome = await placement.Handle(PostedPlacement, ct);
+        if (outcome.Ok) return Redirect($"/Workers/Details/{id}#placement");
+        var p = outcome.Problem!;
+        if (p.Kind == ProblemKind.NotFound) return NotFound();
+        // A refusal of who may write is said at the top of the page: the form is not shown to those it refuses.
+        if (p.Kind != ProblemKind.Validation) return await Refused(id, p, ct);
+        if (p.Errors is { } errors)
+            foreach (var (field, messages) in errors)
+            {
+                var key = field is "workPermitNumber" or "workPermitExpiry" or "employer" or "workplace" or "placementRegion" or "reason" ? field : "";
+                if (!PlacementErrors.TryGetValue(key, out var list)) PlacementErrors[key] = list = [];
+                list.AddRange(messages);
+            }
+        else PlacementErrors[""] = [p.Detail ?? p.Title];
+        return await Load(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>The placement form's errors for one field.</summary>
+    public IReadOnlyList<string> PlacementError(string field) => PlacementErrors.TryGetValue(field, out var list) ? list : [];
 
     private async Task<IActionResult> Refused(Guid id, Problem p, CancellationToken ct)
     {
