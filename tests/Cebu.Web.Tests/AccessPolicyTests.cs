@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cebu.Core.Features.Agencies;
 using Cebu.Core.Features.Cases;
+using Cebu.Core.Features.Contracts;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -23,7 +24,7 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default);
 
     private async Task<Foreign> KhRecords()
     {
@@ -35,19 +36,37 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             .OrderBy(w => w.PassportNumber).FirstAsync());
         // A case held by Cambodia's embassy in Bangkok (a walk-in): only that organisation sees it.
         var @case = await app.Db(db => db.Set<Case>().AsNoTracking().SingleAsync(c => c.OwnerOrganisationId == "kh-embassy-th"));
-        return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
+                // A Cambodian worker's contract for a workplace in Malaysia (recorded by the agency, not submitted): Cambodia and Malaysia see it, nobody else.
+        var contract = await app.Db(db => db.Set<EmploymentContract>().AsNoTracking().SingleAsync(c => c.OwnerState == "KH" && c.WorkplaceState == "MY"));
+        // And a substitution alert about it for Cambodia's labour office (made here: the demo's alerts concern Thailand, which sees them).
+        var alert = await app.Db(async db =>
+        {
+            var existing = await db.Set<ContractAlert>().AsNoTracking().FirstOrDefaultAsync(a => a.ContractId == contract.Id);
+            if (existing is not null) return existing;
+            var a = new ContractAlert
+            {
+                OwnerState = "KH", ReceivingState = "MY", Audience = AlertAudience.SendingState, WorkerId = contract.WorkerId, WorkerName = "Test", ContractId = contract.Id,
+                VerifiedContractId = contract.Id, Employer = contract.Terms.Employer.Name, RaisedAt = DateTimeOffset.UtcNow, RaisedBy = "test",
+                Differences = [new TermDifference("wage", "1", "0", "Access test marker: KH-MY-ALERT-MARKER")],
+            };
+            db.Add(a);
+            await db.SaveChangesAsync();
+            return a;
+        });
+                return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
             "passports held by the agency", report.Place,
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
-        ]);
+            contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER",
+        ], contract.Id, alert.Id);
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
     public static readonly TheoryData<string> ForeignOfficials =
     [
-        Demo.LicensingPH, Demo.LabourPH, Demo.ConsulPHinSG, Demo.LicensingMM, Demo.ConsulMMinTH, Demo.InspectorTH, Demo.CaseworkerSG, Demo.Analyst,
+        Demo.LicensingPH, Demo.LabourPH, Demo.ConsulPHinSG, Demo.LicensingMM, Demo.ConsulMMinTH, Demo.InspectorTH, Demo.CaseworkerSG, Demo.Analyst, Demo.AgencyMM,
     ];
 
     /// <summary>A plausible body for each write that names a record, so that the request reaches the use case.</summary>
@@ -65,6 +84,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/cases/{id:guid}/status" => new { status = "closed", resolution = "duplicate", reason = "Closed by a foreign organisation." },
         "POST /api/v1/cases/{id:guid}/assignment" => new { assigneeId = "someone" },
         "POST /api/v1/cases/{id:guid}/notes" => new { text = "Foreign note.", confidential = false },
+        "PUT /api/v1/contracts/{id:guid}" => new { terms = new { jobTitle = "Hijacked" } },
+        "POST /api/v1/contracts/{id:guid}/verify" => new { overrideReason = "Foreign decision." },
+        "POST /api/v1/contracts/{id:guid}/reject" => new { reasons = "Foreign decision." },
+        "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
+        "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         _ => null,
     };
 
@@ -90,6 +114,13 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             ["Input.FamilyName"] = "HIJACKED", ["Input.GivenNames"] = "NAME", ["Input.Sex"] = "Female", ["Input.DateOfBirth"] = "1990-01-01", ["Input.Nationality"] = "KH",
             ["Input.PassportNumber"] = "KHX1234567", ["Languages"] = "km", ["Reason"] = "Taking it over.", ["Version"] = "1",
         },
+        "POST /Contracts/Details?handler=Document" => new(),
+        "POST /Contracts/Details?handler=Submit" => new(),
+        "POST /Contracts/Details?handler=Verify" => new() { ["overrideReason"] = "Foreign decision." },
+        "POST /Contracts/Details?handler=Reject" => new() { ["reasons"] = "Foreign decision." },
+        "POST /Contracts/Details?handler=Attest" => new() { ["note"] = "Foreign attestation." },
+        "POST /Contracts/Record" => new() { ["Terms.JobTitle"] = "Hijacked", ["Terms.WageAmount"] = "1", ["Terms.WageCurrency"] = "THB", ["LanguagesText"] = "km" },
+        "POST /Contracts/Alerts" => new() { ["note"] = "Foreign acknowledgement." },
         "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
@@ -102,6 +133,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         if (name.Contains("report")) return kh.Report;
         if (name.Contains("worker")) return kh.Worker;
         if (name.Contains("agency")) return kh.Agency;
+        if (path.Contains("contract-alerts") || path.Contains("/contracts/alerts")) return kh.Alert;
+        if (path.Contains("contract")) return kh.Contract;
         if (path.Contains("report")) return kh.Report;
         if (path.Contains("worker")) return kh.Worker;
         if (path.Contains("agenc")) return kh.Agency;
@@ -293,6 +326,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var held = await app.Db(db => db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == kh.Case));
         Assert.Equal((kh.CaseVersion, CaseState.New, false), (held.Version, held.State, held.Screened));
         Assert.False(await app.Db(db => db.Set<CaseNote>().AnyAsync(n => n.CaseId == kh.Case)));
+        var contract = await app.Db(db => db.Set<EmploymentContract>().AsNoTracking().SingleAsync(c => c.Id == kh.Contract));
+        Assert.Equal((ContractStatus.Recorded, "domestic worker", null), (contract.Status, contract.Terms.JobTitle, contract.DocumentSha256));
+        Assert.Null((await app.Db(db => db.Set<ContractAlert>().AsNoTracking().SingleAsync(a => a.Id == kh.Alert))).AcknowledgedAt);
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -318,6 +354,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var @case = await (await embassy.GetAsync($"/api/v1/cases/{kh.Case}")).Content.ReadAsStringAsync();
         Assert.Contains(kh.Markers[8], @case);
         Assert.Contains(kh.Markers[9], @case);
+        Assert.Contains(kh.Markers[10], await (await labour.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[11], await (await labour.GetAsync("/api/v1/contract-alerts")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[10], await (await labour.SendAsync(Http.Page($"/Contracts/Details/{kh.Contract}"))).Content.ReadAsStringAsync());
+        using var malaysia = await app.As(Demo.InspectorMY);
+        Assert.Contains(kh.Markers[10], await (await malaysia.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
     }
 
     [Fact]

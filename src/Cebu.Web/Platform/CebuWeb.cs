@@ -96,6 +96,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Workers", Permissions.WorkersView);
                 o.Conventions.AuthorizePage("/Workers/Register", Permissions.WorkersRegister);
                 o.Conventions.AuthorizePage("/Workers/Edit", Permissions.WorkersRegister);
+                o.Conventions.AuthorizeFolder("/Contracts", Permissions.ContractsView);
+                o.Conventions.AuthorizePage("/Contracts/Record", Permissions.ContractsRecord);
                 o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
@@ -225,6 +227,7 @@ public static class CebuWeb
         api.MapDocumentsApi();
         api.MapContractsApi();
         api.MapCasesApi();
+        api.MapContractRecordsApi();
         app.MapRazorPages();
     }
 }

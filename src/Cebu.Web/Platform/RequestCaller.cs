@@ -19,7 +19,10 @@ internal sealed class HttpRequestCaller(IHttpContextAccessor http) : IRequestCal
             return new FixedAccessContext(
                 user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name, user.FindFirstValue(CebuClaims.Organisation),
                 user.FindFirstValue(CebuClaims.State), user.FindFirstValue(CebuClaims.LocatedIn), false,
-                user.FindAll(CebuClaims.Permission).Select(c => c.Value).ToHashSet());
+                user.FindAll(CebuClaims.Permission).Select(c => c.Value).ToHashSet())
+            {
+                AgencyId = Guid.TryParse(user.FindFirstValue(CebuClaims.Agency), out var agency) ? agency : null,
+            };
         }
     }
 }
@@ -40,6 +43,7 @@ internal sealed class CebuClaimsFactory(UserManager<CebuUser> users, RoleManager
         identity.AddClaim(new Claim(CebuClaims.Organisation, user.OrganisationId));
         if (org?.HomeState is { } state) identity.AddClaim(new Claim(CebuClaims.State, state));
         if (org?.LocatedIn is { } located) identity.AddClaim(new Claim(CebuClaims.LocatedIn, located));
+        if (user.AgencyId is { } agency) identity.AddClaim(new Claim(CebuClaims.Agency, agency.ToString()));
         var userRoles = await UserManager.GetRolesAsync(user);
         if (userRoles.Any(Roles.RequiresTwoFactor) && !await UserManager.GetTwoFactorEnabledAsync(user))
         {

@@ -22,6 +22,11 @@ public static class Demo
     public const string ConsulPHinSG = "consul-ph@sg.demo";
     public const string Analyst = "analyst@asean.demo";
     public const string Admin = "admin@cebu.demo";
+    /// <summary>Staff of Golden Lotus Manpower (KH-DEMO-001), the agency of every Cambodian demo worker.</summary>
+    public const string AgencyKH = "agency@kh.demo";
+    public const string AgencyMM = "agency@mm.demo";
+    /// <summary>The check code of the demo's verified contract (a Cambodian worker in Thailand).</summary>
+    public const string VerifiedContractCode = "DEMCKH2345";
 
     /// <summary>Golden Lotus Manpower Co., Ltd.: active, Khmer name ក្រុមហ៊ុន ផ្កាឈូកមាស, reported by MY 10 days ago.</summary>
     public const string GoldenLotus = "KH-DEMO-001";

@@ -22,7 +22,8 @@ public sealed partial class ResourceCompletenessTests
 
     /// <summary>The public pages, relative to src/Cebu.Web: files, or folders whose .cshtml and .cs files all count.</summary>
     private static readonly string[] PublicSources =
-        ["Pages/Index.cshtml", "Pages/Index.cshtml.cs", "Pages/Shared/_Layout.cshtml", "Pages/Public", "Pages/Account", "SharedResource.cs"];
+        ["Pages/Index.cshtml", "Pages/Index.cshtml.cs", "Pages/Shared/_Layout.cshtml", "Pages/Public", "Pages/Account", "SharedResource.cs",
+         "Pages/Contracts/Print.cshtml", "Pages/Contracts/Print.cshtml.cs"];
 
     // A localizer call with a literal key: T["text"] or t["text", args] (not Model.T[...], not ViewData["..."]).
     [GeneratedRegex(@"(?<![\w.])[Tt]\[\s*""((?:[^""\\]|\\.)*)""")]

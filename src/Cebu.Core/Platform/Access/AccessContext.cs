@@ -12,6 +12,8 @@ public interface IAccessContext
     string? LocatedIn { get; }
     bool IsSystem { get; }
     bool Has(string permission);
+    /// <summary>For an agency account: the recruitment agency it acts for; it sees only that agency's contracts.</summary>
+    Guid? AgencyId => null;
 }
 
 /// <summary>An access context with fixed values: the system, the public, or an official in tests and the CLI.</summary>
@@ -19,6 +21,8 @@ public sealed record FixedAccessContext(
     string? UserId, string? UserName, string? OrganisationId, string? State, string? LocatedIn, bool IsSystem,
     IReadOnlySet<string> Permissions) : IAccessContext
 {
+    public Guid? AgencyId { get; init; }
+
     public static readonly FixedAccessContext System = new(null, "system", null, null, null, true, new HashSet<string>());
     public static readonly FixedAccessContext Public = new(null, null, null, null, null, false, new HashSet<string>());
 

@@ -25,5 +25,6 @@ internal sealed class ScopedAccessContext(AccessScope scope, IRequestCaller? req
     public string? State => Who.State;
     public string? LocatedIn => Who.LocatedIn;
     public bool IsSystem => Who.IsSystem;
+    public Guid? AgencyId => Who.AgencyId;
     public bool Has(string permission) => Who.Has(permission);
 }

@@ -19,11 +19,15 @@ public static class Permissions
     public const string AuditVerify = "audit.verify";
     /// <summary>Publish a new version of the official's own state's contract rule pack.</summary>
     public const string ContractRulesPublish = "contracts.rules.publish";
+    /// <summary>Read employment contracts on record (the owning state, the receiving state, the consulate there, an agency its own).</summary>
+    public const string ContractsView = "contracts.view";
+    /// <summary>Record an employment contract: the agency or the sending state before departure, the receiving state on arrival.</summary>
+    public const string ContractsRecord = "contracts.record";
 
     public static readonly IReadOnlyList<string> All =
     [
         AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
-        InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish,
+        InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
     ];
 }
 
@@ -37,14 +41,18 @@ public static class Roles
     public const string Consul = "consul";
     public const string Analyst = "analyst";
     public const string Admin = "admin";
+    /// <summary>A licensed recruitment agency's staff: submit the contracts of the workers it recruits.</summary>
+    public const string Agency = "agency";
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
-        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish],
-        [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive],
-        [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
+        [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView],
+        [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView],
+        // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).
+        [Agency] = [Permissions.ContractsView, Permissions.ContractsRecord],
         [Analyst] = [Permissions.ReportsView],
         // A system administrator manages users and settings and sees no personal data.
         [Admin] = [Permissions.UsersManage, Permissions.AuditVerify],
@@ -64,4 +72,6 @@ public static class CebuClaims
     public const string State = "cebu:state";
     public const string LocatedIn = "cebu:located";
     public const string Permission = "cebu:perm";
+    /// <summary>The recruitment agency an agency account acts for.</summary>
+    public const string Agency = "cebu:agency";
 }

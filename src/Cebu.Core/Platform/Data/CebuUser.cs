@@ -9,6 +9,8 @@ public sealed class CebuUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public string OrganisationId { get; set; } = "";
     public Organisation? Organisation { get; set; }
+    /// <summary>For an agency account: the recruitment agency it acts for.</summary>
+    public Guid? AgencyId { get; set; }
 }
 
 /// <summary>An authority, embassy, NGO or regional body, from the versioned reference file.</summary>

@@ -14,7 +14,7 @@ public sealed record ReferenceSource(string What, string Source, string Checked)
 public enum OrganisationKind
 {
     LabourMinistry, LicensingAuthority, LabourInspectorate, Immigration, EmbassyOrConsulate, Ngo,
-    InternationalOrganisation, RegionalBody, Parliament, PlatformOperator,
+    InternationalOrganisation, RegionalBody, Parliament, PlatformOperator, RecruitmentAgency,
 }
 
 public sealed record OrganisationInfo(string Id, string Name, OrganisationKind Kind, string? HomeState, string? LocatedIn, string Source, string Checked);

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Cebu.Core.Platform.Seed;
 
 /// <summary>A demo official: e-mail, role, organisation.</summary>
-public sealed record DemoAccount(string Email, string Role, string OrganisationId, string Description);
+/// <summary>A demo official or agency account: e-mail, role, organisation (for an agency account, the licence of the agency it acts for).</summary>
+public sealed record DemoAccount(string Email, string Role, string OrganisationId, string Description, string? AgencyLicence = null);
 
 /// <summary>Creates and migrates the database, loads reference data, and seeds demo data into an empty database.</summary>
 public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users, RoleManager<IdentityRole> roles, ILogger<DatabaseSeeder> log)
@@ -40,6 +41,8 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         new("consul-ph@sg.demo", Roles.Consul, "ph-embassy-sg", "Consular officer of the Philippines in Singapore"),
         new("analyst@asean.demo", Roles.Analyst, "asean-secretariat", "Analyst, ASEAN Secretariat"),
         new("admin@cebu.demo", Roles.Admin, "cebu-operations", "System administrator (two-factor sign-in required)"),
+        new("agency@kh.demo", Roles.Agency, "agency-kh-demo-001", "Staff of Golden Lotus Manpower Co., Ltd. (fictional agency, KH-DEMO-001)", "KH-DEMO-001"),
+        new("agency@mm.demo", Roles.Agency, "agency-mm-demo-001", "Staff of a fictional Myanmar agency (MM-DEMO-001)", "MM-DEMO-001"),
     ];
 
     public async Task MigrateAsync(CancellationToken ct = default)
@@ -94,10 +97,27 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         db.AuditReason = "Demo data: fictional agencies.";
         await db.SaveChangesAsync(ct);
 
+        // An agency account belongs to its agency, an organisation of the agency's licensing state (not reference data: demo only).
+        foreach (var account in DemoAccounts.Where(a => a.AgencyLicence is not null))
+        {
+            var agency = agencies.Single(a => a.LicenceNumber == account.AgencyLicence);
+            if (await db.Organisations.AnyAsync(o => o.Id == account.OrganisationId, ct)) continue;
+            db.Organisations.Add(new Organisation
+            {
+                Id = account.OrganisationId, Name = agency.LegalName, Kind = OrganisationKind.RecruitmentAgency, HomeState = agency.LicensingState,
+                LocatedIn = agency.LicensingState, Source = "Demo data: a fictional licensed agency.",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+
         foreach (var account in DemoAccounts)
         {
             if (await users.FindByEmailAsync(account.Email) is not null) continue;
-            var user = new CebuUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Description, OrganisationId = account.OrganisationId };
+            var user = new CebuUser
+            {
+                UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Description, OrganisationId = account.OrganisationId,
+                AgencyId = account.AgencyLicence is { } licence ? agencies.Single(a => a.LicenceNumber == licence).Id : null,
+            };
             var result = await users.CreateAsync(user, DemoPassword);
             if (!result.Succeeded) throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, account.Role);
@@ -136,6 +156,15 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         db.AddRange(DemoCases.Build(now));
         db.AuditAction = "demo.seed";
         db.AuditReason = "Demo data: cases.";
+        await db.SaveChangesAsync(ct);
+
+        var contracts = DemoContracts.Build(workers, byLicence, today, now);
+        db.AddRange(contracts.Contracts);
+        db.AddRange(contracts.Documents);
+        db.AddRange(contracts.Alerts);
+        db.AddRange(contracts.Events);
+        db.AuditAction = "demo.seed";
+        db.AuditReason = "Demo data: employment contracts, one substitution and its alerts.";
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo data: {Agencies} agencies, {Accounts} accounts", agencies.Count, DemoAccounts.Count);
         return true;

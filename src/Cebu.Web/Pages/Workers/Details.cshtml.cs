@@ -15,6 +15,9 @@ public sealed class DetailsModel(GetWorker get, AdvanceJourney advance, SetDocum
     public bool CanManage => Worker is { } w && w.OwnerState == who.State && who.Has(Cebu.Core.Platform.Access.Permissions.WorkersRegister);
     /// <summary>The sending state, or the state where the worker is placed, records documentation status.</summary>
     public bool CanRecordDocumentation => CanManage || (Worker is { } w && w.PlacementState is not null && w.PlacementState == who.State);
+    /// <summary>The sending state, or the receiving state where the worker works or is going (the contract handed on arrival).</summary>
+    public bool CanRecordContract => Worker is { } w && who.Has(Cebu.Core.Platform.Access.Permissions.ContractsRecord)
+        && (CanManage || (who.Has(Cebu.Core.Platform.Access.Permissions.InspectionsConduct) && (w.PlacementState == who.State || w.Destination == who.State)));
     /// <summary>
     /// A placed worker's permit and placement: the labour inspectorate of the state where the worker is placed, or the
     /// owning state (RecordPlacement decides; this only shows the form to those it would let in).
