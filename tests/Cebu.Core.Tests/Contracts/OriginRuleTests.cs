@@ -42,6 +42,19 @@ public class OriginRuleTests
         None(Check(Compliant() with { FeesChargedToWorker = [Fee(500, "MYR")] }), "PH-no-fee-where-destination-forbids");
     }
 
+    // Standard Employment Contract for Filipino Household Service Workers, item 5: "Rest day: At least one (1) rest day per week."
+    [Fact]
+    public void A_Filipino_domestic_worker_gets_at_least_one_rest_day_a_week()
+    {
+        var terms = Compliant("PH", "MY", "domestic-work");
+        var f = Only(Check(terms with { RestDaysPerWeek = 0 }), "PH-domestic-rest-day");
+        Assert.Equal(Severities.Violation, f.Severity);
+        Assert.Contains("at least 1 rest day", f.Required);
+        None(Check(terms), "PH-domestic-rest-day");
+        // The standard contract is the household service workers' one: a factory worker's rest day is judged by other rules.
+        None(Check(Compliant("PH", "MY") with { RestDaysPerWeek = 0 }), "PH-domestic-rest-day");
+    }
+
     // Law 18/2017 art. 30(1): Indonesian migrant workers may not be charged placement costs.
     [Fact]
     public void An_Indonesian_worker_may_be_charged_no_placement_cost()
