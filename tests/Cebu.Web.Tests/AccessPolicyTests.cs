@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Cebu.Core.Features.Agencies;
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Features.Contracts;
+using Cebu.Core.Features.Detentions;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -24,7 +25,7 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default);
 
     private async Task<Foreign> KhRecords()
     {
@@ -53,14 +54,29 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await db.SaveChangesAsync();
             return a;
         });
-                return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
+        // A Cambodian worker detained in Malaysia, recorded by Malaysia (no Cambodian consulate there is on record): only Malaysia sees it.
+        var detention = await app.Db(async db =>
+        {
+            var existing = await db.Set<DetentionNotice>().AsNoTracking().FirstOrDefaultAsync(d => d.DetainingState == "MY" && d.Nationality == "KH");
+            if (existing is not null) return existing;
+            var d = new DetentionNotice
+            {
+                DetainingState = "MY", RecordedByOrganisationId = "my-mohr", RecordedBy = Demo.InspectorMY, RecordedAt = DateTimeOffset.UtcNow.AddDays(-2),
+                WorkerName = "DEMO DETAINED", Nationality = "KH", DetainedAt = DateTimeOffset.UtcNow.AddDays(-2), PlaceDetained = "Example Street, Johor Bahru",
+                Authority = "Immigration (demo)", Grounds = "Access test marker: KH-MY-DETENTION-MARKER", PlaceOfCustody = "Demo depot",
+            };
+            db.Add(d);
+            await db.SaveChangesAsync();
+            return d;
+        });
+        return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
             "passports held by the agency", report.Place,
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
-            contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER",
-        ], contract.Id, alert.Id);
+            contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER",
+        ], contract.Id, alert.Id, detention.Id);
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
@@ -89,6 +105,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/contracts/{id:guid}/reject" => new { reasons = "Foreign decision." },
         "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
         "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
+        "POST /api/v1/detentions/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         _ => null,
     };
 
@@ -121,6 +138,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Contracts/Details?handler=Attest" => new() { ["note"] = "Foreign attestation." },
         "POST /Contracts/Record" => new() { ["Terms.JobTitle"] = "Hijacked", ["Terms.WageAmount"] = "1", ["Terms.WageCurrency"] = "THB", ["LanguagesText"] = "km" },
         "POST /Contracts/Alerts" => new() { ["note"] = "Foreign acknowledgement." },
+        "POST /Detentions/Index?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
+        // Names Cambodia's worker (WorkerId): a foreign state may not take the record's details into a notice.
+        "POST /Detentions/Record" => new()
+        {
+            ["DetainedAt"] = "2026-01-01T08:00", ["PlaceDetained"] = "Example Street", ["Authority"] = "Foreign police", ["Grounds"] = "Foreign grounds.", ["PlaceOfCustody"] = "Foreign cell",
+        },
         "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
@@ -130,6 +153,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         var name = parameter.ToLowerInvariant();
         var path = probe.Pattern.ToLowerInvariant();
+        if (path.Contains("detention")) return kh.Detention;
         if (name.Contains("report")) return kh.Report;
         if (name.Contains("worker")) return kh.Worker;
         if (name.Contains("agency")) return kh.Agency;
@@ -329,6 +353,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var contract = await app.Db(db => db.Set<EmploymentContract>().AsNoTracking().SingleAsync(c => c.Id == kh.Contract));
         Assert.Equal((ContractStatus.Recorded, "domestic worker", null), (contract.Status, contract.Terms.JobTitle, contract.DocumentSha256));
         Assert.Null((await app.Db(db => db.Set<ContractAlert>().AsNoTracking().SingleAsync(a => a.Id == kh.Alert))).AcknowledgedAt);
+        Assert.Null((await app.Db(db => db.Set<DetentionNotice>().AsNoTracking().SingleAsync(d => d.Id == kh.Detention))).AcknowledgedAt);
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -359,6 +384,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[10], await (await labour.SendAsync(Http.Page($"/Contracts/Details/{kh.Contract}"))).Content.ReadAsStringAsync());
         using var malaysia = await app.As(Demo.InspectorMY);
         Assert.Contains(kh.Markers[10], await (await malaysia.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[12], await (await malaysia.GetAsync("/api/v1/detentions")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[12], await (await malaysia.SendAsync(Http.Page("/Detentions"))).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -497,6 +524,46 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
             Assert.Equal(page, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Detention notices (consular notification): who may record, list and open the pages
+
+    /// <summary>Each role: recording (API), listing (API), the list page and the record page ("open", or where the page sends the caller).</summary>
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, string, string> DetentionRoles = new()
+    {
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, "/Account/Login", "/Account/Login" },
+        { Demo.InspectorTH, HttpStatusCode.BadRequest, HttpStatusCode.OK, "open", "open" },
+        { Demo.CaseworkerSG, HttpStatusCode.BadRequest, HttpStatusCode.OK, "open", "open" },
+        { Demo.ConsulKHinTH, HttpStatusCode.Forbidden, HttpStatusCode.OK, "open", "/Account/AccessDenied" },
+        { Demo.LabourKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.LicensingKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.AgencyMM, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DetentionRoles))]
+    public async Task Detention_notices_answer_each_role_as_the_access_rules_say(string? email, HttpStatusCode record, HttpStatusCode list, string listPage, string recordPage)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        // An empty body: allowed callers reach the validation (400), nothing is saved.
+        var recorded = await client.PostJson("/api/v1/detentions", new { });
+        Assert.True(recorded.StatusCode == record, $"{email ?? "anonymous"} recording: {(int)recorded.StatusCode}, expected {(int)record}.");
+        var listed = await client.GetAsync("/api/v1/detentions");
+        Assert.True(listed.StatusCode == list, $"{email ?? "anonymous"} listing: {(int)listed.StatusCode}, expected {(int)list}.");
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        foreach (var (path, expected) in new[] { ("/Detentions", listPage), ("/Detentions/Record", recordPage) })
+        {
+            var shown = await browser.SendAsync(Http.Page(path));
+            if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+                Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+            }
         }
     }
 

@@ -101,6 +101,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
+                o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
+                o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
@@ -227,6 +229,7 @@ public static class CebuWeb
         api.MapDocumentsApi();
         api.MapContractsApi();
         api.MapCasesApi();
+        api.MapDetentionsApi();
         api.MapContractRecordsApi();
         app.MapRazorPages();
     }
