@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Cebu.Web.Platform;
 
@@ -8,7 +11,7 @@ namespace Cebu.Web.Platform;
 /// (<c>Cebu:RateLimits:ComplaintsPerHour</c>, default 10 an hour) and status look-ups
 /// (<c>Cebu:RateLimits:StatusChecksPerTenMinutes</c>, default 30 in ten minutes: with 69 bits per code, guessing is
 /// hopeless anyway; the limit keeps the look-up from being used to load the database). Showing a page's empty form is
-/// not counted. Over the limit: 429 with Retry-After, a problem document for the API and a short page for people.
+/// not counted. Over the limit: 429 with Retry-After, a problem document for the API and a short page for people, in their language.
 /// Behind a reverse proxy, configure forwarded headers so that the address is the client's, not the proxy's.
 /// </summary>
 public static class ComplaintRateLimits
@@ -43,9 +46,12 @@ public static class ComplaintRateLimits
                     });
                     return;
                 }
+                // The people who see this page are workers on the complaint pages: it is in their language (the request
+                // culture is already set: localisation runs before the rate limiter).
+                var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>429 · Cebu</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>"
-                    + "<body><main><h1>Too many requests</h1><p>Please wait a few minutes and try again.</p><p><a href=\"/complain\">Back</a></p></main></body></html>", ct);
+                await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>429 · Cebu</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>"
+                    + $"<body><main><h1>{WebUtility.HtmlEncode(t["Too many requests"])}</h1><p>{WebUtility.HtmlEncode(t["Please wait a few minutes and try again."])}</p><p><a href=\"/complain\">{WebUtility.HtmlEncode(t["Back"])}</a></p></main></body></html>", ct);
             };
         });
         return services;

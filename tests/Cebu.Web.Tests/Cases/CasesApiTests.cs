@@ -258,6 +258,12 @@ public abstract class ComplaintRateLimitTests<TApp>(TApp app) : IClassFixture<TA
         }));
         await form.ShouldBe(HttpStatusCode.TooManyRequests);
         Assert.Contains("Too many requests", await form.Content.ReadAsStringAsync());
+        // A worker who reads Khmer is told in Khmer.
+        using var inKhmer = new HttpRequestMessage(HttpMethod.Post, "/complain") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Language"] = "km" }) };
+        inKhmer.Headers.AcceptLanguage.ParseAdd("km");
+        var khmer = await browser.SendAsync(inKhmer);
+        await khmer.ShouldBe(HttpStatusCode.TooManyRequests);
+        Assert.Contains("សំណើច្រើនពេក", await khmer.Content.ReadAsStringAsync());
 
         var code = ReceiptCodes.Format(DemoCases.EmbassyReceipt);
         await (await client.GetAsync($"/api/v1/public/complaints/{code}")).ShouldBe(HttpStatusCode.OK);

@@ -212,6 +212,16 @@ public abstract class DetentionsApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
         Assert.Contains("Give where the worker is held now", html);
         Assert.Contains("two-letter country code", html);
+        // A date of birth the form cannot read is an error beside it, and nothing is recorded (a second submit would record it twice).
+        var badBirth = await inspector.PostAsync("/Detentions/Record", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["WorkerName"] = "DEMO PAGE BAD BIRTH", ["Nationality"] = "KH", ["DateOfBirth"] = "31/12/1990",
+            ["DetainedAt"] = DateTime.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm"),
+            ["PlaceDetained"] = "Example Street, Bangkok (demo)", ["Authority"] = "Immigration (demo)", ["Grounds"] = "No work permit (demo).", ["PlaceOfCustody"] = "Demo detention centre",
+        }));
+        await badBirth.ShouldBe(HttpStatusCode.OK);
+        Assert.Contains("Give the date of birth as yyyy-MM-dd", WebUtility.HtmlDecode(await badBirth.Content.ReadAsStringAsync()));
+        Assert.False(await app.Db(db => db.Set<DetentionNotice>().AsNoTracking().AnyAsync(d => d.WorkerName == "DEMO PAGE BAD BIRTH")));
         var good = await inspector.PostAsync("/Detentions/Record", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["WorkerName"] = "DEMO PAGE RECORD", ["Nationality"] = "kh", ["DetainedAt"] = DateTime.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm"),

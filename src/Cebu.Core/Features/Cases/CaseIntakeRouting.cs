@@ -1,5 +1,4 @@
 using Cebu.Core.Platform.Data;
-using Cebu.Core.Platform.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cebu.Core.Features.Cases;
@@ -32,9 +31,7 @@ public static class CaseIntakeRouting
                     ?? routes.FirstOrDefault(r => country is not null && r.Country == country && r.Nationality is null);
         if (route is null && country is not null && nationality is not null && country != nationality)
         {
-            var consulate = await db.Organisations.AsNoTracking()
-                .Where(o => o.Kind == OrganisationKind.EmbassyOrConsulate && o.HomeState == nationality && o.LocatedIn == country)
-                .OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
+            var consulate = await db.Organisations.ConsulateOfAsync(nationality, country, ct);
             if (consulate is not null)
                 return (consulate.Id, consulate.HomeState ?? nationality, $"No caseworkers of {country} use Cebu: the person's consulate there ({consulate.Name}) receives it.");
         }

@@ -3,7 +3,7 @@ namespace Cebu.Core.Features.Cases;
 /// <summary>
 /// The English source of every text the case rules show a person: screening questions, rule explanations, priority
 /// and service names, the public status. Keys are resx names (letters, digits, dots): the web layer copies this table
-/// into Resources/Cases.resx and adds km, my, id, th and vi; the tests check every key used exists here.
+/// into Cebu.Web/Resources/CaseResource.resx and adds km, my, id, th and vi; the tests check every key used exists here.
 /// Screening questions are worded for a worker reading on a phone, in short plain sentences, addressed as "you".
 /// </summary>
 public static class CaseText

@@ -159,9 +159,7 @@ public sealed partial class RecordDetention(CebuDbContext db)
         notice.PlaceOfCustody = Text(v, r.PlaceOfCustody, "placeOfCustody", "Give where the worker is held now, so that the consulate can visit.");
         if (v.HasErrors) return v.ToProblem();
 
-        var consulate = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.EmbassyOrConsulate && o.HomeState == notice.Nationality && o.LocatedIn == notice.DetainingState)
-            .OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
+        var consulate = await db.Organisations.ConsulateOfAsync(notice.Nationality, notice.DetainingState, ct);
         notice.ConsulateId = consulate?.Id;
         notice.ConsulateName = consulate?.Name;
         db.Add(notice);

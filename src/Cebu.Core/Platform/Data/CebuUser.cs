@@ -1,5 +1,6 @@
 using Cebu.Core.Platform.Reference;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cebu.Core.Platform.Data;
 
@@ -24,4 +25,17 @@ public sealed class Organisation
     /// <summary>Where it works: the Cambodian embassy in Bangkok is located in TH.</summary>
     public string? LocatedIn { get; set; }
     public string Source { get; set; } = "";
+}
+
+public static class OrganisationQueries
+{
+    /// <summary>
+    /// The embassy or consulate of <paramref name="homeState"/> located in <paramref name="locatedIn"/> (the first by id
+    /// when there are several), or null when none is on record: who receives a national's complaint there, and who is
+    /// notified of their detention (Declaration art. 10).
+    /// </summary>
+    public static Task<Organisation?> ConsulateOfAsync(this IQueryable<Organisation> organisations, string homeState, string locatedIn, CancellationToken ct) =>
+        organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.EmbassyOrConsulate && o.HomeState == homeState && o.LocatedIn == locatedIn)
+            .OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
 }

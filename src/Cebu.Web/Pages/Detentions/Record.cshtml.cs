@@ -26,14 +26,21 @@ public sealed class RecordModel(RecordDetention record) : PageModel
         var badDate = ModelState.TryGetValue(nameof(DetainedAt), out var d) && d.Errors.Count > 0;
         var badBirth = ModelState.TryGetValue(nameof(DateOfBirth), out var b) && b.Errors.Count > 0;
         ModelState.Clear();
+        if (badBirth && WorkerId is null)
+        {
+            // An unreadable date of birth would otherwise be recorded as unknown, the consulate notified, and the page
+            // still ask to fix the date (so a second submit would record the detention twice): nothing is saved until it reads.
+            ModelState.AddModelError(nameof(DateOfBirth), "Give the date of birth as yyyy-MM-dd, or leave it empty.");
+            if (badDate) ModelState.AddModelError(nameof(DetainedAt), "Give the date and time of detention as yyyy-MM-dd HH:mm.");
+            return Page();
+        }
         // The form's date and time are UTC (the page says so).
         DateTimeOffset? detainedAt = DetainedAt is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
         var outcome = await record.Handle(new DetentionInput(WorkerId, WorkerName, Nationality, DateOfBirth, DocumentNumber,
             detainedAt, PlaceDetained, Authority, Grounds, PlaceOfCustody), ct);
-        if (outcome.Ok && !badDate && !badBirth) return Redirect($"/Detentions?recorded={outcome.Value!.Id}");
-        if (!outcome.Ok) outcome.Problem!.AddTo(ModelState);
+        if (outcome.Ok) return Redirect($"/Detentions?recorded={outcome.Value!.Id}");
+        outcome.Problem!.AddTo(ModelState);
         if (badDate) ModelState.AddModelError(nameof(DetainedAt), "Give the date and time of detention as yyyy-MM-dd HH:mm.");
-        if (badBirth) ModelState.AddModelError(nameof(DateOfBirth), "Give the date of birth as yyyy-MM-dd, or leave it empty.");
         return Page();
     }
 }
