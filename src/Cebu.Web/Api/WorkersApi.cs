@@ -106,7 +106,7 @@ public static class WorkersApi
             if (!outcome.Ok) return outcome.Problem!.ToResult();
             var r = outcome.Value!;
             if (r.Rejected.Count == 0) return TypedResults.Ok(new WorkerImportResult(r.Rows, r.Valid, r.Imported, r.Committed, dryRun));
-            var rejected = r.Rejected.SelectMany(row => (row.Errors.Count > 0 ? row.Errors : row.Reasons.Select(m => new Cebu.Core.Features.Agencies.RowError("row", m)))
+            var rejected = r.Rejected.SelectMany(row => row.ErrorsOrReasons()
                 .Select(e => new RejectedField(row.Line, row.LicenceNumber, e.Field, e.Message))).ToList();
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: $"{r.Rejected.Count} of {r.Rows} rows were rejected; nothing was imported.",

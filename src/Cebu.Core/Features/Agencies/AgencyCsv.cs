@@ -44,6 +44,9 @@ public sealed record RejectedRow(int Line, string? LicenceNumber, IReadOnlyList<
 {
     /// <summary>The same reasons, each with the column it is about ("row" for the shape of the row), where the import names them.</summary>
     public IReadOnlyList<RowError> Errors { get; init; } = [];
+
+    /// <summary><see cref="Errors"/> where the import names the columns, else each reason as about the whole row ("row").</summary>
+    public IReadOnlyList<RowError> ErrorsOrReasons() => Errors.Count > 0 ? Errors : Reasons.Select(m => new RowError("row", m)).ToList();
 }
 
 /// <summary>What is wrong with one field of a CSV row, and how to fix it.</summary>

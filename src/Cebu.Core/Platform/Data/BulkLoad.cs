@@ -28,7 +28,7 @@ public sealed class BulkTable<T> where T : class
         foreach (var p in entity.GetProperties())
         {
             // An integer key numbered by the database (identity, INTEGER PRIMARY KEY) is left to it.
-            if (p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && p.ClrType == typeof(long) || p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && p.ClrType == typeof(int)) continue;
+            if (p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && (p.ClrType == typeof(long) || p.ClrType == typeof(int))) continue;
             var mapping = p.GetRelationalTypeMapping();
             var getter = p.GetGetter();
             var converter = mapping.Converter;

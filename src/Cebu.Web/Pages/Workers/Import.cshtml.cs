@@ -3,9 +3,9 @@ using Cebu.Core.Features.Agencies;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Access;
 using Cebu.Core.Platform.Csv;
+using Cebu.Core.Platform.Results;
 using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cebu.Web.Pages.Workers;
 
@@ -17,11 +17,8 @@ namespace Cebu.Web.Pages.Workers;
 // Files somewhat over the limit still reach the page, which says what to do; the import itself takes at most CsvUpload.MaxBytes.
 [RequestSizeLimit(CsvUpload.MaxBytes * 5)]
 [RequestFormLimits(MultipartBodyLengthLimit = CsvUpload.MaxBytes * 5)]
-public sealed class ImportModel(ImportWorkers import, IAccessContext who) : PageModel
+public sealed class ImportModel(ImportWorkers import, IAccessContext who) : CsvImportPageModel
 {
-    /// <summary>A checked file up to this size is kept in the page, so that importing it needs no second upload.</summary>
-    public const int KeepChars = 2 * 1024 * 1024;
-
     /// <summary>What each column holds, and whether a row needs it.</summary>
     public static readonly IReadOnlyList<(string Column, bool Required, string Help)> ColumnHelp =
     [
@@ -47,15 +44,7 @@ public sealed class ImportModel(ImportWorkers import, IAccessContext who) : Page
         ("sector", false, "One of " + string.Join(", ", Cebu.Core.Platform.Reference.Sectors.All) + "."),
     ];
 
-    [BindProperty] public IFormFile? Upload { get; set; }
-    [BindProperty] public bool DryRun { get; set; } = true;
-    /// <summary>The text of the file just checked, sent back with "Import" when no new file is chosen.</summary>
-    [BindProperty] public string? CheckedCsv { get; set; }
-    [BindProperty] public string? CheckedName { get; set; }
-    public ImportReport? Report { get; private set; }
     public string? State => who.State;
-
-    public void OnGet() { }
 
     /// <summary>A file with the header line and one fictional example row.</summary>
     public IActionResult OnGetTemplate()
@@ -67,35 +56,12 @@ public sealed class ImportModel(ImportWorkers import, IAccessContext who) : Page
         return File(new UTF8Encoding(false).GetBytes(w.ToString()), "text/csv; charset=utf-8", "workers-template.csv");
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        string text;
-        if (Upload is { Length: > 0 })
-        {
-            if (Upload.Length > CsvUpload.MaxBytes)
-            {
-                ModelState.AddModelError(nameof(Upload), $"The file is larger than {CsvUpload.MaxBytes / 1024 / 1024} MB: split it into files of at most {CsvUpload.MaxBytes / 1024 / 1024} MB and import each, or use the command line (cebu workers import).");
-                return Page();
-            }
-            using var file = new StreamReader(Upload.OpenReadStream());
-            text = await file.ReadToEndAsync(ct);
-            CheckedName = Path.GetFileName(Upload.FileName);
-        }
-        else if (!DryRun && !string.IsNullOrEmpty(CheckedCsv)) text = CheckedCsv; // "Import" after a check: the same file
-        else
-        {
-            ModelState.AddModelError(nameof(Upload), "Choose a CSV file to check or import.");
-            return Page();
-        }
-        var outcome = await import.Handle(new StringReader(text), DryRun, null, ct);
-        // Keep a checked file whose every row is valid for the "Import" that follows; forget it once imported.
-        ModelState.Remove(nameof(CheckedCsv));
-        ModelState.Remove(nameof(CheckedName));
-        CheckedCsv = outcome.Ok && DryRun && outcome.Value!.Rows > 0 && outcome.Value.Rejected.Count == 0 && text.Length <= KeepChars ? text : null;
-        if (CheckedCsv is null && !(outcome.Ok && outcome.Value!.Committed)) CheckedName = null;
-        if (outcome.Ok) Report = outcome.Value;
-        else if (outcome.Problem!.Errors?.TryGetValue("file", out var file) == true) ModelState.AddModelError(nameof(Upload), file[0]);
-        else outcome.Problem.AddTo(ModelState, "");
-        return Page();
-    }
+    protected override string TooLargeMessage =>
+        $"The file is larger than {CsvUpload.MaxBytes / 1024 / 1024} MB: split it into files of at most {CsvUpload.MaxBytes / 1024 / 1024} MB and import each, or use the command line (cebu workers import).";
+
+    /// <summary>Only a file whose every row is valid is kept: the import registers every row or none.</summary>
+    protected override bool KeepForImport(ImportReport check) => check.Rows > 0 && check.Rejected.Count == 0;
+
+    protected override Task<Outcome<ImportReport>> Import(TextReader csv, bool dryRun, CancellationToken ct) =>
+        import.Handle(csv, dryRun, null, ct);
 }
