@@ -111,6 +111,9 @@ public abstract class ContractRecordsTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = await (await anonymous.SendAsync(Http.Page($"/verify-contract?code={code}"))).Content.ReadAsStringAsync();
         Assert.Contains("Verified contract", page);
         Assert.Contains(hash, page);
+        // A worker who reads Khmer reads the verifying office's name in Khmer too.
+        var khmer = await (await anonymous.SendAsync(Http.Page($"/verify-contract?code={code}&culture=km"))).Content.ReadAsStringAsync();
+        Assert.Contains("ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ", khmer);
 
         // Audited: the decision with its reason, and the reads of the record.
         var events = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.RecordType == nameof(EmploymentContract) && e.RecordId == id.ToString()).ToListAsync());

@@ -100,7 +100,8 @@ public static partial class CheckContract
         return code;
     }
 
-    private static string? Text(JsonElement obj, string name, Validation v, bool required, string? field = null)
+    /// <summary>A trimmed, non-empty string property (at most <paramref name="maxLength"/> characters), or an error naming <paramref name="field"/>.</summary>
+    internal static string? Text(JsonElement obj, string name, Validation v, bool required, string? field = null, int maxLength = 200)
     {
         field ??= name;
         if (!obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
@@ -114,7 +115,7 @@ public static partial class CheckContract
             return null;
         }
         var s = e.GetString()!.Trim();
-        if (s.Length > 200) { v.Add(field, $"'{field}' is longer than 200 characters."); return null; }
+        if (s.Length > maxLength) { v.Add(field, $"'{field}' is longer than {maxLength} characters."); return null; }
         return s;
     }
 

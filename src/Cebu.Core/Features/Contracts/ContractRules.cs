@@ -8,7 +8,7 @@ public static class ContractRules
 {
     public static readonly string[] WagePeriods = CheckContract.WagePeriods;
     public static readonly string[] PassportKeepers = CheckContract.PassportKeepers;
-    public const int MaxCharges = 50;
+    public const int MaxCharges = CheckContract.MaxCharges;
 
     public static void Validate(ContractTermsRecord? t, Validation v)
     {

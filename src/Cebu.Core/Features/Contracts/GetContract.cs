@@ -38,15 +38,21 @@ public sealed class GetContract(CebuDbContext db)
         var agency = c.AgencyId is { } a
             ? await db.Set<Agency>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == a).Select(x => new { x.LegalName, x.LicenceNumber }).FirstOrDefaultAsync(ct)
             : null;
-        var offices = new[] { c.DecidedByOrganisationId, c.AttestedByOrganisationId }.OfType<string>().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => offices.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var (decidedBy, attestedBy) = await Offices(db, c, ct);
         var compared = c.ComparedWithContractId is { } other
             ? await db.Set<EmploymentContract>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == other, ct)
             : null;
-        return new ContractDetails(c, w, agency?.LegalName, agency?.LicenceNumber,
-            c.DecidedByOrganisationId is { } d ? names.GetValueOrDefault(d, d) : null,
-            c.AttestedByOrganisationId is { } t ? names.GetValueOrDefault(t, t) : null,
+        return new ContractDetails(c, w, agency?.LegalName, agency?.LicenceNumber, decidedBy, attestedBy,
             c.ContentHash is null ? null : ContractHash.Compute(c) == c.ContentHash, compared);
+    }
+
+    /// <summary>The names of the offices that decided and attested the contract (their id where the organisation is unknown).</summary>
+    internal static async Task<(string? DecidedBy, string? AttestedBy)> Offices(CebuDbContext db, EmploymentContract c, CancellationToken ct)
+    {
+        var offices = new[] { c.DecidedByOrganisationId, c.AttestedByOrganisationId }.OfType<string>().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => offices.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return (c.DecidedByOrganisationId is { } d ? names.GetValueOrDefault(d, d) : null,
+            c.AttestedByOrganisationId is { } a ? names.GetValueOrDefault(a, a) : null);
     }
 }
 
@@ -128,12 +134,10 @@ public sealed class CheckContractCode(CebuDbContext db)
         if (normal.Length != 10) return Problem.Invalid("code", "A contract check code has 10 letters and digits.");
         var c = await db.Set<EmploymentContract>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.CheckCode == normal, ct);
         if (c is null || c.ContentHash is null) return Problem.NotFound("A contract with this code");
-        var offices = new[] { c.DecidedByOrganisationId, c.AttestedByOrganisationId }.OfType<string>().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => offices.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var (decidedBy, attestedBy) = await GetContract.Offices(db, c, ct);
         var t = c.Terms;
         return new PublicContract(normal, c.Status == ContractStatus.Verified, c.DecidedAt is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null,
-            c.DecidedByOrganisationId is { } o ? names.GetValueOrDefault(o, o) : null, c.AttestedAt is not null,
-            c.AttestedByOrganisationId is { } a ? names.GetValueOrDefault(a, a) : null,
+            decidedBy, c.AttestedAt is not null, attestedBy,
             t.Employer.Name, t.JobTitle, c.WorkplaceState, $"{new Money(t.WageAmount, t.WageCurrency)} a {t.WagePer}", t.WageAmount, t.WageCurrency, t.WagePer, t.HoursPerWeek, t.RestDaysPerWeek, t.PassportKeptBy,
             c.ContentHash, ContractHash.Compute(c) == c.ContentHash);
     }

@@ -225,12 +225,8 @@ public static class RulePackJson
             v.Add($"{at}.currency", "A fee cap in money (maxAmount) needs its currency.");
     }
 
-    private static string? Str(JsonElement obj, string name, string field, Validation v)
-    {
-        if (!obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null) { v.Add(field, $"'{field}' is required."); return null; }
-        if (e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString())) { v.Add(field, $"'{field}' must be a non-empty string."); return null; }
-        return e.GetString()!.Trim();
-    }
+    private static string? Str(JsonElement obj, string name, string field, Validation v) =>
+        CheckContract.Text(obj, name, v, required: true, field, maxLength: int.MaxValue);
 }
 
 /// <summary>

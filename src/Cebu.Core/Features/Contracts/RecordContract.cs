@@ -105,6 +105,15 @@ internal static class ContractWork
 
     private static string Fold(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
+    /// <summary>One substitution alert for each office that must know (<see cref="AlertAudience"/>), with the contract's worse terms.</summary>
+    public static IEnumerable<ContractAlert> Alerts(EmploymentContract c, Guid verifiedId, string workerName, DateTimeOffset at, string by) =>
+        Enum.GetValues<AlertAudience>().Select(audience => new ContractAlert
+        {
+            OwnerState = c.OwnerState, ReceivingState = c.WorkplaceState, Audience = audience, WorkerId = c.WorkerId, WorkerName = workerName,
+            ContractId = c.Id, VerifiedContractId = verifiedId, Employer = c.Terms.Employer.Name, Differences = c.Differences,
+            RaisedAt = at, RaisedBy = by,
+        });
+
     /// <summary>
     /// Compares a contract that is not verified with the latest verified contract of the same worker and job; every worse
     /// term is kept on the contract, and alerts go (once per contract) to the three offices that must know.
@@ -120,13 +129,7 @@ internal static class ContractWork
         if (c.Differences.Count == 0) return;
         if (await db.Set<ContractAlert>().IgnoreQueryFilters().AnyAsync(a => a.ContractId == c.Id, ct)) return;
         var who = db.Access;
-        foreach (var audience in Enum.GetValues<AlertAudience>())
-            db.Add(new ContractAlert
-            {
-                OwnerState = c.OwnerState, ReceivingState = c.WorkplaceState, Audience = audience, WorkerId = c.WorkerId, WorkerName = w.FullName,
-                ContractId = c.Id, VerifiedContractId = verified.Id, Employer = c.Terms.Employer.Name, Differences = c.Differences,
-                RaisedAt = now, RaisedBy = who.UserName ?? "system",
-            });
+        db.AddRange(Alerts(c, verified.Id, w.FullName, now, who.UserName ?? "system"));
         db.Add(Event(c, "contract.substituted",
             $"Possible contract substitution: a contract recorded by {c.RecordedByState} differs from the verified one in {c.Differences.Count} term(s) worse for the worker: "
             + string.Join(", ", c.Differences.Select(d => d.Term).Distinct()) + ".", who, now));

@@ -47,12 +47,7 @@ internal static class DemoContracts
         arrival.ComparedWithContractId = verified.Id;
         arrival.Differences = ContractComparison.Worse(verified.Terms, arrival.Terms, RulePacks.Shipped.Rates).ToList();
         seed.Contracts.Add(arrival);
-        foreach (var audience in Enum.GetValues<AlertAudience>())
-            seed.Alerts.Add(new ContractAlert
-            {
-                OwnerState = "KH", ReceivingState = "TH", Audience = audience, WorkerId = placed.Id, WorkerName = placed.FullName, ContractId = arrival.Id,
-                VerifiedContractId = verified.Id, Employer = worse.Employer.Name, Differences = arrival.Differences, RaisedAt = now.AddDays(-6), RaisedBy = "inspector@th.demo",
-            });
+        seed.Alerts.AddRange(ContractWork.Alerts(arrival, verified.Id, placed.FullName, now.AddDays(-6), "inspector@th.demo"));
         seed.Events.Add(Event(arrival, "contract.recorded", "Contract handed to the worker on arrival, recorded by the Thai labour inspectorate (demo).", "inspector@th.demo", now.AddDays(-6)));
         seed.Events.Add(Event(arrival, "contract.substituted", $"Possible contract substitution: {arrival.Differences.Count} term(s) worse than the verified contract (demo).", "inspector@th.demo", now.AddDays(-6)));
 
@@ -109,7 +104,7 @@ internal static class DemoContracts
             OwnerState = w.OwnerState, WorkplaceState = workplace, WorkerId = w.Id, AgencyId = agency.Id, Terms = terms,
             RecordedBy = by, RecordedByOrganisationId = org, RecordedByState = byState, RecordedAt = at, UpdatedAt = at,
         };
-        c.Findings = ContractCheck.Check(terms.ForCheck(c.OwnerState, workplace), RulePacks.Shipped, DateOnly.FromDateTime(at.UtcDateTime)).ToList();
+        c.Findings = ContractWork.Check(c, at, RulePacks.Shipped).ToList();
         return c;
     }
 

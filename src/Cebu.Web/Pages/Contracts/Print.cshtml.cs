@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cebu.Core.Features.Contracts;
+using Cebu.Core.Platform.Reference;
 using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,9 +14,6 @@ namespace Cebu.Web.Pages.Contracts;
 /// </summary>
 public sealed class PrintModel(GetContract get, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>The language of the pages for a destination state; English where Cebu has none of its languages.</summary>
-    private static readonly Dictionary<string, string> StateLanguage = new() { ["KH"] = "km", ["MM"] = "my", ["ID"] = "id", ["TH"] = "th", ["VN"] = "vi" };
-
     public ContractDetails? Details { get; private set; }
     public string First { get; private set; } = "en";
     public string Second { get; private set; } = "en";
@@ -31,11 +29,14 @@ public sealed class PrintModel(GetContract get, IStringLocalizer<SharedResource>
         return Page();
     }
 
-    /// <summary>The worker's language (the first of theirs Cebu has) and the destination's, or English when they are the same.</summary>
+    /// <summary>
+    /// The worker's language (the first of theirs Cebu has) and the destination's (the first of the state's languages in
+    /// the reference data that Cebu has), or English when they are the same or Cebu has none of the state's.
+    /// </summary>
     public static (string First, string Second) Languages(IEnumerable<string> workerLanguages, string destination)
     {
         var first = workerLanguages.FirstOrDefault(l => CebuWeb.Cultures.Contains(l)) ?? "en";
-        var second = StateLanguage.GetValueOrDefault(destination, "en");
+        var second = ReferenceData.Shared.Country(destination)?.Languages.FirstOrDefault(l => CebuWeb.Cultures.Contains(l)) ?? "en";
         if (second == first) second = "en";
         return (first, second);
     }

@@ -22,6 +22,9 @@ public sealed class ContractCodeModel(CheckContractCode check, IStringLocalizer<
         else Error = outcome.Problem!.Kind == ProblemKind.NotFound ? t["No contract has this code. Check each letter and digit."] : t["A contract check code has 10 letters and digits."];
     }
 
+    /// <summary>An office's name in the reader's language where the resources have it (the reference organisations' names are keys), else as recorded.</summary>
+    public string? Office(string? name) => name is null ? null : t[name].Value;
+
     public string Per(string per) => per switch
     {
         "day" => t["per day"],
