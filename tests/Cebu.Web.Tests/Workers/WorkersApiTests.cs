@@ -114,14 +114,19 @@ public class WorkersApiTests(WorkersApp app) : IClassFixture<WorkersApp>
             target = "travel", evidence = new { departedOn = Today.ToString("yyyy-MM-dd"), borderCrossingPoint = "Poipet" },
         })).StatusCode);
 
-        // The receiving state records the placement of a worker on its territory, then sees the worker in its list.
-        var th = await app.SignedIn("caseworker@th.demo");
-        var placed = await th.PostAsJsonAsync($"/api/v1/workers/{id}/journey", new
+        // The receiving state's inspectorate records the placement of a worker on its territory, then sees the worker in
+        // its list. A caseworker of the same state (workers.view, no workers.placement) cannot: the travelling worker is
+        // not yet on its territory, so it does not even find them.
+        object placement = new
         {
             target = "placement",
             evidence = new { employer = "Example Plant", workplace = "1 Example Road", placementRegion = "Rayong", workPermitNumber = "WP-T-1",
                 workPermitExpiry = Today.AddDays(45).ToString("yyyy-MM-dd"), placedOn = Today.ToString("yyyy-MM-dd") },
-        });
+        };
+        var thCaseworker = await app.SignedIn("caseworker@th.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await thCaseworker.PostAsJsonAsync($"/api/v1/workers/{id}/journey", placement)).StatusCode);
+        var th = await app.SignedIn("inspector@th.demo");
+        var placed = await th.PostAsJsonAsync($"/api/v1/workers/{id}/journey", placement);
         Assert.Equal(HttpStatusCode.OK, placed.StatusCode);
         var expiring = await Json(await th.GetAsync("/api/v1/workers?view=placedHere&permitExpiresWithinDays=60"));
         Assert.Contains(expiring["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);

@@ -60,17 +60,19 @@ public sealed class AdvanceJourney(CebuDbContext db)
     {
         var who = db.Access;
         var w = await db.Set<Worker>().FirstOrDefaultAsync(x => x.Id == r.WorkerId, ct)
-            // A worker travelling to a state is not yet on its territory: the destination state may find them to record the placement.
-            ?? (r.Target == JourneyPhase.Placement && who.State is not null && who.Has(Permissions.WorkersView)
+            // A worker travelling to a state is not yet on its territory: the destination state's inspectorate (the officials
+            // who record permits, workers.placement) may find them to record the placement.
+            ?? (r.Target == JourneyPhase.Placement && who.State is not null && who.Has(Permissions.WorkersPlacement)
                 ? await db.Set<Worker>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == r.WorkerId && x.Destination == who.State && x.Phase == JourneyPhase.Travel, ct)
                 : null);
         if (w is null) return Problem.NotFound("The worker");
         if (r.Target is null) return Problem.Invalid("target", $"Name the phase to move to: {string.Join(", ", JourneyRules.Next(w.Phase))}.");
         var target = r.Target.Value;
-        // The sending state runs the journey; the receiving state records the placement of workers on its territory.
-        var placementByReceiver = target == JourneyPhase.Placement && who.State == w.Destination && who.Has(Permissions.WorkersView);
+        // The sending state runs the journey; the receiving state's inspectorate records the placement of workers on its
+        // territory, with the same permission as later permit changes (RecordPlacement).
+        var placementByReceiver = target == JourneyPhase.Placement && who.State == w.Destination && who.Has(Permissions.WorkersPlacement);
         if (!(w.OwnerState == who.State && who.Has(Permissions.WorkersRegister)) && !placementByReceiver)
-            return Problem.Forbidden("Only the worker's sending state records the journey; the destination state may record the placement.");
+            return Problem.Forbidden("Only the worker's sending state records the journey; the destination state's inspectorate (workers.placement) may record the placement.");
         if (r.ExpectedVersion is { } v0 && v0 != w.Version) return Problem.Stale();
 
         var now = db.Clock.GetUtcNow();
