@@ -6,8 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Cebu.Web.Api;
 
-/// <summary>A worker to register at recruitment.</summary>
-public sealed record RegisterWorkerBody(WorkerInput? Worker, Guid? AgencyId, string? Destination, string? Sector, string? JobOrderNumber, string? Employer, string? JobTitle);
+/// <summary>
+/// A worker to register at recruitment. ConfirmedNotDuplicate is set after a 409 listing probable duplicates, when the
+/// officer has checked that this is a different person.
+/// </summary>
+public sealed record RegisterWorkerBody(WorkerInput? Worker, Guid? AgencyId, string? Destination, string? Sector, string? JobOrderNumber, string? Employer, string? JobTitle,
+    bool ConfirmedNotDuplicate = false);
 
 /// <summary>Move a worker to a phase, with that step's evidence.</summary>
 public sealed record AdvanceJourneyBody(JourneyPhase? Target, JourneyEvidence? Evidence);
@@ -58,10 +62,12 @@ public static class WorkersApi
         g.MapPost("/", async (RegisterWorkerBody b, RegisterWorker register, CancellationToken ct) =>
             {
                 if (b.Worker is null) return Problem.Invalid("worker", "Send the worker's identity in 'worker'.").ToResult();
-                return (await register.Handle(new RegisterWorker.Request(b.Worker, b.AgencyId, b.Destination, b.Sector, b.JobOrderNumber, b.Employer, b.JobTitle), ct))
+                return (await register.Handle(new RegisterWorker.Request(b.Worker, b.AgencyId, b.Destination, b.Sector, b.JobOrderNumber, b.Employer, b.JobTitle, b.ConfirmedNotDuplicate), ct))
                     .ToResult(w => TypedResults.Created($"/api/v1/workers/{w.Id}", w));
             })
-            .RequireAuthorization(Permissions.WorkersRegister).WithSummary("Register a worker at recruitment.");
+            .RequireAuthorization(Permissions.WorkersRegister).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Register a worker at recruitment. 409 lists the probable duplicates in your registry (id, names, date of birth, score, evidence per field); "
+                + "send again with confirmedNotDuplicate = true for a different person.");
         g.MapPut("/{id:guid}", async (Guid id, WorkerInput b, UpdateWorker update, CancellationToken ct, string? reason = null) =>
                 (await update.Handle(new UpdateWorker.Request(id, b, null, reason), ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.WorkersRegister).WithSummary("Correct a worker's identity or contacts.");

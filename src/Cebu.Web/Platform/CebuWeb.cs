@@ -103,6 +103,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
                 o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
+                o.Conventions.AuthorizeFolder("/Employers", Permissions.EmployersManage);
+                o.Conventions.AuthorizeFolder("/Screening", Permissions.ScreeningReview);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
@@ -231,6 +233,7 @@ public static class CebuWeb
         api.MapCasesApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();
+        api.MapScreeningApi();
         app.MapRazorPages();
     }
 }

@@ -21,22 +21,22 @@ public class ScreenAgencyResemblanceTests
     {
         var hits = ScreenAgencyResemblance.Screen(Input("TONLE-SAP Work Force co ltd"), [Blacklisted]);
         var hit = Assert.Single(hits);
-        Assert.Equal("KH-DEMO-004", hit.LicenceNumber);
-        Assert.Contains(hit.Evidence, e => e.StartsWith("name"));
+        Assert.Equal("KH-DEMO-004", hit.Reference);
+        Assert.Contains(hit.Evidence, e => e.Field == "name" && e.Weight > 0 && e.Other == "Tonle Sap Workforce Co., Ltd.");
     }
 
     [Fact]
     public void New_licence_whose_director_ran_a_blacklisted_agency_is_flagged()
     {
         var hits = ScreenAgencyResemblance.Screen(Input("Fresh Start Recruitment", principal: "Fictional, Chenda"), [Blacklisted]);
-        Assert.Contains(Assert.Single(hits).Evidence, e => e.Contains("principal"));
+        Assert.Contains(Assert.Single(hits).Evidence, e => e.Field == "principal" && e.Level == "same name");
     }
 
     [Fact]
     public void New_licence_at_a_blacklisted_agency_address_is_flagged()
     {
         var hits = ScreenAgencyResemblance.Screen(Input("Fresh Start Recruitment", address: "44 Example Street, Phnom Penh"), [Blacklisted]);
-        Assert.Contains(Assert.Single(hits).Evidence, e => e.StartsWith("address"));
+        Assert.Contains(Assert.Single(hits).Evidence, e => e.Field == "address" && e.Level == "same address");
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public sealed class CreateAgency(CebuDbContext db, ScreenAgencyResemblance scree
         });
         db.Add(agency);
         AgencySearchIndex.Index(db, agency);
+        // Granted after review: each resemblance stays in the screening queue for a decision (confirmed or dismissed).
+        Screening.ScreenParties.Record(db, who.State, Screening.PartyKind.Agency, agency.Id, agency.LicenceNumber, agency.LegalName, hits, now);
         db.AuditAction = "agency.grant";
         db.AuditReason = reason;
         await db.SaveChangesAsync(ct);

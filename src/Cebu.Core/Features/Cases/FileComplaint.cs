@@ -116,6 +116,8 @@ public sealed class FileComplaint(CebuDbContext db)
         while (await db.Set<Case>().IgnoreQueryFilters().AnyAsync(x => x.ReceiptCode == entity.ReceiptCode, ct));
         entity.Reschedule();
         db.Add(entity);
+        // Silently for the public: the complainant sees nothing of it; the organisation's caseworkers see it on the case.
+        await CaseDuplicates.FlagAsync(db, entity, ct);
         db.Add(new CaseStatusChange { CaseId = entity.Id, OwnerOrganisationId = owner, To = CaseState.New, Reason = why, ChangedBy = who.UserName ?? "public", ChangedAt = now });
         db.AuditAction = isPublic ? "case.complaint" : "case.enter";
         db.AuditReason = isPublic ? "Complaint filed on the public form or API." : $"Case entered ({ChannelWords(r.Channel)}).";

@@ -8,7 +8,9 @@ namespace Cebu.Core.Features.Workers;
 /// <summary>The sending state registers one of its workers at recruitment (Declaration art. 13).</summary>
 public sealed class RegisterWorker(CebuDbContext db)
 {
-    public sealed record Request(WorkerInput Worker, Guid? AgencyId, string? Destination, string? Sector, string? JobOrderNumber, string? Employer, string? JobTitle);
+    /// <param name="ConfirmedNotDuplicate">The officer looked at the probable duplicates and says this is a different person.</param>
+    public sealed record Request(WorkerInput Worker, Guid? AgencyId, string? Destination, string? Sector, string? JobOrderNumber, string? Employer, string? JobTitle,
+        bool ConfirmedNotDuplicate = false);
 
     public async Task<Outcome<Worker>> Handle(Request r, CancellationToken ct)
     {
@@ -24,6 +26,11 @@ public sealed class RegisterWorker(CebuDbContext db)
         var passport = WorkerRules.Document(r.Worker.PassportNumber);
         if (passport is not null && await db.Set<Worker>().AnyAsync(w => w.PassportNumber == passport && w.Nationality == r.Worker.Nationality!.ToUpper(), ct))
             return Problem.Invalid("passportNumber", $"A worker with passport {passport} is already registered: open that record instead.");
+        var duplicates = await WorkerDuplicates.FindAsync(db, who.State, r.Worker, ct);
+        if (duplicates.Count > 0 && !r.ConfirmedNotDuplicate)
+            return Problem.Conflict($"This worker is probably already registered ({duplicates.Count} probable duplicate{(duplicates.Count == 1 ? "" : "s")}).",
+                "Open the worker listed in 'duplicates' instead. If this is a different person, send the registration again with confirmedNotDuplicate = true: the decision is put on the new worker's timeline.",
+                new { duplicates });
 
         var worker = new Worker
         {
@@ -35,8 +42,12 @@ public sealed class RegisterWorker(CebuDbContext db)
         WorkerRules.Apply(worker, r.Worker);
         db.Add(worker);
         db.Add(Timeline.Event(worker, today, "registered", "Registered at recruitment.", who, now));
+        if (duplicates.Count > 0)
+            db.Add(Timeline.Event(worker, today, "not-a-duplicate",
+                "Confirmed a different person from the probable duplicate(s) " + string.Join("; ", duplicates.Select(d => $"{d.GivenNames} {d.FamilyName} (born {d.DateOfBirth:yyyy-MM-dd}, record {d.Id}, score {d.Score:0.00})")) + ".", who, now));
         db.AuditAction = "worker.register";
-        db.AuditReason = "Worker registered at recruitment.";
+        db.AuditReason = duplicates.Count == 0 ? "Worker registered at recruitment."
+            : $"Worker registered at recruitment; confirmed not a duplicate of {string.Join(", ", duplicates.Select(d => d.Id))}.";
         await db.SaveChangesAsync(ct);
         return worker;
     }

@@ -27,12 +27,16 @@ public static class Permissions
     public const string DetentionsView = "detentions.view";
     /// <summary>Record the arrest or detention of a migrant worker, which notifies the worker's consulate (Declaration art. 10).</summary>
     public const string DetentionsNotify = "detentions.notify";
+    /// <summary>Register employers and mark them errant or blacklisted: a state's labour office and inspectorate (issue 6).</summary>
+    public const string EmployersManage = "employers.manage";
+    /// <summary>Review the screening hits of the state's new agency licences and employer registrations (confirm or dismiss).</summary>
+    public const string ScreeningReview = "screening.review";
 
     public static readonly IReadOnlyList<string> All =
     [
         AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
-        DetentionsView, DetentionsNotify,
+        DetentionsView, DetentionsNotify, EmployersManage, ScreeningReview,
     ];
 }
 
@@ -51,9 +55,11 @@ public static class Roles
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
-        [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
-        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify],
+        [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage, Permissions.ScreeningReview],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord,
+            Permissions.EmployersManage, Permissions.ScreeningReview],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify,
+            Permissions.EmployersManage, Permissions.ScreeningReview],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).

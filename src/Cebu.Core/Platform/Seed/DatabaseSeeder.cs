@@ -166,6 +166,11 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         db.AuditAction = "demo.seed";
         db.AuditReason = "Demo data: employment contracts, one substitution and its alerts.";
         await db.SaveChangesAsync(ct);
+
+        db.AddRange(DemoEmployers.Build(today, now));
+        db.AuditAction = "demo.seed";
+        db.AuditReason = "Demo data: fictional employers, one errant.";
+        await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo data: {Agencies} agencies, {Accounts} accounts", agencies.Count, DemoAccounts.Count);
         return true;
     }

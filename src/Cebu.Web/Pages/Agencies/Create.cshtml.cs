@@ -11,7 +11,7 @@ public sealed class CreateModel(CreateAgency create) : PageModel
     [BindProperty] public AgencyForm Input { get; set; } = new();
     [BindProperty] public bool ResemblanceReviewed { get; set; }
     [BindProperty] public string? Justification { get; set; }
-    public IReadOnlyList<Resemblance> Resemblances { get; private set; } = [];
+    public IReadOnlyList<Cebu.Core.Features.Screening.ScreeningMatch> Resemblances { get; private set; } = [];
 
     public void OnGet()
     {
@@ -24,7 +24,7 @@ public sealed class CreateModel(CreateAgency create) : PageModel
         ModelState.Clear();
         var outcome = await create.Handle(new CreateAgency.Request(Input.ToInput(), ResemblanceReviewed, Justification), ct);
         if (outcome.Ok) return Redirect($"/Agencies/Details/{outcome.Value!.Id}");
-        if (outcome.Problem!.Extra is { } extra && extra.GetType().GetProperty("resemblances")?.GetValue(extra) is IReadOnlyList<Resemblance> hits)
+        if (outcome.Problem!.Extra is { } extra && extra.GetType().GetProperty("resemblances")?.GetValue(extra) is IReadOnlyList<Cebu.Core.Features.Screening.ScreeningMatch> hits)
         {
             Resemblances = hits;
             ModelState.AddModelError("", outcome.Problem.Title);

@@ -14,6 +14,9 @@ public sealed class RegisterModel(RegisterWorker register, IAccessContext who, T
     [BindProperty] public string? Destination { get; set; }
     [BindProperty] public string? Sector { get; set; }
     [BindProperty] public string? Mrz { get; set; }
+    /// <summary>Set by the "this is a different person" button, after the probable duplicates were shown.</summary>
+    [BindProperty] public bool ConfirmedNotDuplicate { get; set; }
+    public IReadOnlyList<ProbableDuplicate> Duplicates { get; private set; } = [];
     public MrzResult? MrzRead { get; private set; }
     public string? State => who.State;
 
@@ -30,8 +33,13 @@ public sealed class RegisterModel(RegisterWorker register, IAccessContext who, T
     {
         ModelState.Clear();
         var input = Input with { Languages = WorkerInputs.Languages(Languages) };
-        var outcome = await register.Handle(new RegisterWorker.Request(input, null, Destination, Sector, null, null, null), ct);
+        var outcome = await register.Handle(new RegisterWorker.Request(input, null, Destination, Sector, null, null, null, ConfirmedNotDuplicate), ct);
         if (outcome.Ok) return Redirect($"/Workers/Details/{outcome.Value!.Id}");
+        if (outcome.Problem!.Extra is { } extra && extra.GetType().GetProperty("duplicates")?.GetValue(extra) is IReadOnlyList<ProbableDuplicate> duplicates)
+        {
+            Duplicates = duplicates;
+            return Page();
+        }
         outcome.Problem!.AddTo(ModelState, "Input.");
         return Page();
     }
