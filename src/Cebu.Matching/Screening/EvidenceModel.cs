@@ -161,8 +161,8 @@ public sealed class PersonNameComparer : FieldComparer
 }
 
 /// <summary>
-/// Names of companies: case, accents, punctuation and the words of legal form ("Co., Ltd.", "Sdn. Bhd.", "PT", "Pte")
-/// do not count; the remaining words are compared whatever their order. Levels: missing, different, similar (0.85),
+/// Names of companies: case, accents, punctuation, spacing and the words of legal form ("Co., Ltd.", "Sdn. Bhd.", "PT",
+/// "Pte") do not count; the remaining words are compared whatever their order, and run together. Levels: missing, different, similar (0.85),
 /// close (0.93), same name.
 /// </summary>
 public sealed class OrganisationNameComparer : FieldComparer
@@ -191,8 +191,9 @@ public sealed class OrganisationNameComparer : FieldComparer
         var wa = Words(a);
         var wb = Words(b);
         if (wa.Length == 0 || wb.Length == 0) return 1;
-        if (wa.Order(StringComparer.Ordinal).SequenceEqual(wb.Order(StringComparer.Ordinal))) return 4;
-        var s = Similarity.TokenSet(wa, wb);
+        // The same words in any order, or the same letters spaced differently ("Tonle-Sap Work Force", "TonleSap Workforce").
+        if (wa.Order(StringComparer.Ordinal).SequenceEqual(wb.Order(StringComparer.Ordinal)) || string.Concat(wa) == string.Concat(wb)) return 4;
+        var s = Math.Max(Similarity.TokenSet(wa, wb), Similarity.JaroWinkler(string.Concat(wa), string.Concat(wb)) * 0.95);
         return s >= 0.93 ? 3 : s >= 0.85 ? 2 : 1;
     }
 }
