@@ -4,6 +4,8 @@ using Cebu.Core.Features.Agencies;
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Features.Contracts;
 using Cebu.Core.Features.Detentions;
+using Cebu.Core.Features.Employers;
+using Cebu.Core.Features.Screening;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -25,7 +27,8 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default,
+        Guid Employer = default, Guid ScreeningHit = default);
 
     private async Task<Foreign> KhRecords()
     {
@@ -69,6 +72,22 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await db.SaveChangesAsync();
             return d;
         });
+        // Employers and screening (issue 6): Malaysia's demo employer (no sweep caller is Malaysian), and a screening hit of Cambodia's.
+        var employer = await app.Db(db => db.Set<Employer>().AsNoTracking().SingleAsync(e => e.RegistrationNumber == "MY-DEMO-EMP-001"));
+        var hit = await app.Db(async db =>
+        {
+            var existing = await db.Set<ScreeningHit>().AsNoTracking().FirstOrDefaultAsync(h => h.SubjectReference == "KH-SCREENING-MARKER");
+            if (existing is not null) return existing;
+            var h = new ScreeningHit
+            {
+                OwnerState = "KH", SubjectKind = PartyKind.Agency, SubjectId = agency.Id, SubjectReference = "KH-SCREENING-MARKER", SubjectName = "Access test subject",
+                MatchedKind = PartyKind.Agency, MatchedId = agency.Id, MatchedState = "KH", MatchedReference = "KH-SCREENING-MARKER", MatchedName = "Access test match",
+                MatchedStatus = "blacklisted", Score = 0.9, Weight = 3, CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Add(h);
+            await db.SaveChangesAsync();
+            return h;
+        });
         return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
@@ -76,7 +95,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
             contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER",
-        ], contract.Id, alert.Id, detention.Id);
+            "KH-SCREENING-MARKER", employer.Addresses[0],
+        ], contract.Id, alert.Id, detention.Id, employer.Id, hit.Id);
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
@@ -106,6 +126,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
         "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         "POST /api/v1/detentions/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
+        // Employers and screening (issue 6)
+        "PUT /api/v1/employers/{id:guid}" => new { registrationNumber = "MY-DEMO-EMP-001", name = "Hijacked Estates", sector = "agriculture", addresses = new[] { "1 Elsewhere" } },
+        "POST /api/v1/employers/{id:guid}/status" => new { status = "blacklisted", reason = "Foreign decision.", source = "None" },
+        "POST /api/v1/screening-hits/{id:guid}/review" => new { decision = "dismissed", reason = "Foreign decision." },
+        "POST /api/v1/cases/{id:guid}/duplicates/{flagId:guid}/decision" => new { decision = "samePerson" },
         _ => null,
     };
 
@@ -144,6 +169,10 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             ["DetainedAt"] = "2026-01-01T08:00", ["PlaceDetained"] = "Example Street", ["Authority"] = "Foreign police", ["Grounds"] = "Foreign grounds.", ["PlaceOfCustody"] = "Foreign cell",
         },
+        // Employers and screening (issue 6)
+        "POST /Employers/Details" => new() { ["NewStatus"] = "Blacklisted", ["Reason"] = "Foreign decision.", ["Source"] = "None" },
+        "POST /Screening/Index" => new() { ["Decision"] = "Dismissed", ["Reason"] = "Foreign decision." },
+        "POST /Cases/Duplicate" => new() { ["decision"] = "SamePerson" },
         "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
@@ -154,6 +183,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var name = parameter.ToLowerInvariant();
         var path = probe.Pattern.ToLowerInvariant();
         if (path.Contains("detention")) return kh.Detention;
+        if (path.Contains("employer")) return kh.Employer;
+        if (path.Contains("screening")) return kh.ScreeningHit;
         if (name.Contains("report")) return kh.Report;
         if (name.Contains("worker")) return kh.Worker;
         if (name.Contains("agency")) return kh.Agency;
@@ -354,6 +385,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal((ContractStatus.Recorded, "domestic worker", null), (contract.Status, contract.Terms.JobTitle, contract.DocumentSha256));
         Assert.Null((await app.Db(db => db.Set<ContractAlert>().AsNoTracking().SingleAsync(a => a.Id == kh.Alert))).AcknowledgedAt);
         Assert.Null((await app.Db(db => db.Set<DetentionNotice>().AsNoTracking().SingleAsync(d => d.Id == kh.Detention))).AcknowledgedAt);
+        Assert.Equal(EmployerStatus.Active, (await app.Db(db => db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == kh.Employer))).Status);
+        Assert.Equal(ScreeningHitStatus.Open, (await app.Db(db => db.Set<ScreeningHit>().AsNoTracking().SingleAsync(h => h.Id == kh.ScreeningHit))).Status);
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -556,6 +589,48 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         using var browser = app.Anonymous();
         if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
         foreach (var (path, expected) in new[] { ("/Detentions", listPage), ("/Detentions/Record", recordPage) })
+        {
+            var shown = await browser.SendAsync(Http.Page(path));
+            if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+                Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Employers and screening (issue 6): employers.manage (labour offices, inspectorates) and screening.review
+    // (licensing officers too); each state sees its own employers and its own queue.
+
+    /// <summary>Each role: the employer list (API), the screening queue (API), and the two pages ("open", or where the page sends the caller).</summary>
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, string, string> EmployerAndScreeningRoles = new()
+    {
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, "/Account/Login", "/Account/Login" },
+        { Demo.InspectorMY, HttpStatusCode.OK, HttpStatusCode.OK, "open", "open" },
+        { Demo.LabourKH, HttpStatusCode.OK, HttpStatusCode.OK, "open", "open" },
+        { Demo.LicensingKH, HttpStatusCode.Forbidden, HttpStatusCode.OK, "/Account/AccessDenied", "open" },
+        { Demo.CaseworkerMY, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.ConsulKHinTH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.AgencyKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EmployerAndScreeningRoles))]
+    public async Task Employers_and_the_screening_queue_answer_each_role_as_the_access_rules_say(string? email, HttpStatusCode employers, HttpStatusCode hits, string employersPage, string screeningPage)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        var listed = await client.GetAsync("/api/v1/employers");
+        Assert.True(listed.StatusCode == employers, $"{email ?? "anonymous"} listing employers: {(int)listed.StatusCode}, expected {(int)employers}.");
+        if (listed.StatusCode == HttpStatusCode.OK)
+            Assert.DoesNotContain((await listed.OkJson()).AsArray(), e => e!["registeringState"].Str() != (email == Demo.InspectorMY ? "MY" : "KH"));
+        var queue = await client.GetAsync("/api/v1/screening-hits");
+        Assert.True(queue.StatusCode == hits, $"{email ?? "anonymous"} listing screening hits: {(int)queue.StatusCode}, expected {(int)hits}.");
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        foreach (var (path, expected) in new[] { ("/Employers", employersPage), ("/Employers/Register", employersPage), ("/Screening", screeningPage) })
         {
             var shown = await browser.SendAsync(Http.Page(path));
             if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");

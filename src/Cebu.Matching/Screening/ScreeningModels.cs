@@ -36,7 +36,7 @@ public static class ScreeningModels
             [1, 0.95, 0.03, 0.012, 0.004, 0.0001, 0.0001]),
         Document(Passport),
         Document(NationalId),
-        new FieldModel(Phone, PhoneComparer.Instance, [0, 0.3, 0.7], [1, 0.9999, 0.0001]),
+        // No phone: agencies register their own number for many of their recruits, so a shared phone says little here.
         new FieldModel(Sex, ExactComparer.Instance, [0, 0.02, 0.98], [1, 0.5, 0.5]));
 
     /// <summary>

@@ -22,13 +22,13 @@ public static class WorkerDuplicates
     public static ScreeningRecord Record(WorkerInput w) => new ScreeningRecord()
         .Add(ScreeningModels.Name, $"{w.GivenNames} {w.FamilyName}").Add(ScreeningModels.Name, w.NameInLocalScript)
         .Add(ScreeningModels.DateOfBirth, w.DateOfBirth).Add(ScreeningModels.Passport, w.PassportNumber)
-        .Add(ScreeningModels.NationalId, w.NationalIdNumber).Add(ScreeningModels.Phone, w.Phone)
+        .Add(ScreeningModels.NationalId, w.NationalIdNumber)
         .Add(ScreeningModels.Sex, w.Sex is { } s and not Sex.Unspecified ? s.ToString() : null);
 
     public static ScreeningRecord Record(Worker w) => new ScreeningRecord()
         .Add(ScreeningModels.Name, $"{w.GivenNames} {w.FamilyName}").Add(ScreeningModels.Name, w.NameInLocalScript)
         .Add(ScreeningModels.DateOfBirth, w.DateOfBirth).Add(ScreeningModels.Passport, w.PassportNumber)
-        .Add(ScreeningModels.NationalId, w.NationalIdNumber).Add(ScreeningModels.Phone, w.Contacts.Phone)
+        .Add(ScreeningModels.NationalId, w.NationalIdNumber)
         .Add(ScreeningModels.Sex, w.Sex == Sex.Unspecified ? null : w.Sex.ToString());
 
     public static async Task<IReadOnlyList<ProbableDuplicate>> FindAsync(CebuDbContext db, string state, WorkerInput input, CancellationToken ct)
