@@ -29,6 +29,16 @@ public static class Workers
     /// <summary>Registers the worker at /Workers/Register as the signed-in officer; returns the new record's id, on its page.</summary>
     public static async Task<string> RegisterAsync(IPage page, NewWorker w)
     {
+        await FillRegistrationAsync(page, w);
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
+            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame);
+        await Expect(page).ToHaveURLAsync(new Regex("/Workers/Details/[0-9a-f-]{36}$"));
+        return page.Url[^36..];
+    }
+
+    /// <summary>Opens /Workers/Register and fills in the worker, without submitting.</summary>
+    public static async Task FillRegistrationAsync(IPage page, NewWorker w)
+    {
         await page.GotoAsync("/Workers/Register");
         await page.Locator("#FamilyName").FillAsync(w.FamilyName);
         await page.Locator("#GivenNames").FillAsync(w.GivenNames);
@@ -47,10 +57,6 @@ public static class Workers
         await page.Locator("#Languages").FillAsync(w.Languages);
         await page.Locator("#Destination").FillAsync(w.Destination);
         await page.Locator("#Sector").SelectOptionAsync(w.Sector);
-        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
-            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame);
-        await Expect(page).ToHaveURLAsync(new Regex("/Workers/Details/[0-9a-f-]{36}$"));
-        return page.Url[^36..];
     }
 
     /// <summary>ICAO 9303 check digit: weights 7, 3, 1; digits count as themselves, A-Z as 10-35, the filler as 0.</summary>

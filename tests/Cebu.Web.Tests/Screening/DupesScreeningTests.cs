@@ -28,13 +28,13 @@ public abstract class DupesScreeningTests<TApp>(TApp app) : IClassFixture<TApp> 
     public async Task A_probable_duplicate_worker_is_answered_409_with_evidence_and_registered_once_confirmed_as_a_different_person()
     {
         using var kh = await app.As(Demo.LabourKH);
-        var first = await kh.PostJson("/api/v1/workers", Worker("HTUN", "AUNG KYAW", "1990-08-12", "DUPA0001"));
+        var first = await kh.PostJson("/api/v1/workers", Worker("HTUN", "AUNG KYAW", "1990-08-12", "DX4827163"));
         await first.ShouldBe(HttpStatusCode.Created);
         var firstId = (await first.Json())["id"].Str();
 
         // The same man written "Kyaw Htun, Aung"-wise with the day and month swapped and another passport: warned, nothing saved.
         var before = await app.Db(db => db.Set<Worker>().CountAsync());
-        var conflict = await kh.PostJson("/api/v1/workers", Worker("TUN", "KYAW AUNG", "1990-12-08", "DUPA0002"));
+        var conflict = await kh.PostJson("/api/v1/workers", Worker("TUN", "KYAW AUNG", "1990-12-08", "KQ9051370"));
         var problem = await conflict.ShouldBeProblem(HttpStatusCode.Conflict);
         var duplicate = problem["duplicates"]!.AsArray().Single()!;
         Assert.Equal((firstId, "HTUN", "AUNG KYAW", "1990-08-12"), (duplicate["id"].Str(), duplicate["familyName"].Str(), duplicate["givenNames"].Str(), duplicate["dateOfBirth"].Str()));
@@ -47,7 +47,7 @@ public abstract class DupesScreeningTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(before, await app.Db(db => db.Set<Worker>().CountAsync()));
 
         // Confirmed a different person: registered, the decision on the timeline and in the audit.
-        var confirmed = await kh.PostJson("/api/v1/workers", Worker("TUN", "KYAW AUNG", "1990-12-08", "DUPA0002", confirmedNotDuplicate: true));
+        var confirmed = await kh.PostJson("/api/v1/workers", Worker("TUN", "KYAW AUNG", "1990-12-08", "KQ9051370", confirmedNotDuplicate: true));
         await confirmed.ShouldBe(HttpStatusCode.Created);
         var id = Guid.Parse((await confirmed.Json())["id"].Str());
         var events = await app.Db(db => db.Set<WorkerEvent>().AsNoTracking().Where(e => e.WorkerId == id).ToListAsync());
@@ -56,7 +56,7 @@ public abstract class DupesScreeningTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains(audit, e => e.Action == "worker.register" && e.Reason!.Contains("confirmed not a duplicate") && e.Reason.Contains(firstId));
 
         // A namesake born on another day is no duplicate; another state's registry is not searched.
-        await (await kh.PostJson("/api/v1/workers", Worker("HTUN", "AUNG KYAW", "1971-03-30", "DUPA0003"))).ShouldBe(HttpStatusCode.Created);
+        await (await kh.PostJson("/api/v1/workers", Worker("HTUN", "AUNG KYAW", "1971-03-30", "MB3318640"))).ShouldBe(HttpStatusCode.Created);
         using var ph = await app.As(Demo.LabourPH);
         var other = await ph.PostJson("/api/v1/workers", new
         {
@@ -123,7 +123,7 @@ public abstract class DupesScreeningTests<TApp>(TApp app) : IClassFixture<TApp> 
     private static object Employer(string number, string name, string director, string address = "77 Test Avenue, Penang") => new
     {
         registrationNumber = number, name, tradingNames = Array.Empty<string>(), principals = new[] { new { name = director, role = "director" } },
-        addresses = new[] { address }, phone = "+60 4 000 7777", sector = "manufacturing",
+        addresses = new[] { address }, phone = "+60 4 000 " + number[^3..] + "7", sector = "manufacturing",
     };
 
     [Fact]

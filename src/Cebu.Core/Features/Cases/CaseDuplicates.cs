@@ -69,7 +69,7 @@ public static class CaseDuplicates
         var candidates = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.OwnerOrganisationId == owner && x.Id != c.Id
                         && (x.FirstName != null || x.SecondName != null || x.MobilePhone != null || x.Email != null || x.WorkerId != null))
-            .OrderByDescending(x => x.ReceivedAt).Take(MaxCandidates)
+            .OrderByDescending(x => x.Id).Take(MaxCandidates)
             .Select(x => new { x.Id, x.ReceivedAt, x.FirstName, x.SecondName, x.MobilePhone, x.Email, x.Employer, x.WorkerId })
             .ToListAsync(ct);
         var record = Record(c.FirstName, c.SecondName, c.MobilePhone, c.Email, c.Employer, c.WorkerId);

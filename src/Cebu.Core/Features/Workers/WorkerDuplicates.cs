@@ -16,7 +16,7 @@ public sealed record ProbableDuplicate(Guid Id, string FamilyName, string GivenN
 /// </summary>
 public static class WorkerDuplicates
 {
-    /// <summary>At most this many candidates are scored (the most recently registered); a name key shared by more is too common to say much.</summary>
+    /// <summary>At most this many candidates are scored (the most recently registered: ids are time-ordered); a name key shared by more is too common to say much.</summary>
     public const int MaxCandidates = 2000;
 
     public static ScreeningRecord Record(WorkerInput w) => new ScreeningRecord()
@@ -42,7 +42,7 @@ public static class WorkerDuplicates
             .Where(w => w.OwnerState == state && (w.SearchTerms.Any(t => keys.Contains(t.Key))
                         || (passport != null && w.PassportNumber == passport) || (nationalId != null && w.NationalIdNumber == nationalId)
                         || (dob != null && w.DateOfBirth == dob)))
-            .OrderByDescending(w => w.CreatedAt).Take(MaxCandidates).ToListAsync(ct);
+            .OrderByDescending(w => w.Id).Take(MaxCandidates).ToListAsync(ct);
         var record = Record(input);
         return candidates
             .Select(w => (Worker: w, Score: ScreeningModels.Worker.Score(record, Record(w))))

@@ -8,7 +8,7 @@ namespace Cebu.Web.Pages.Cases;
 /// <summary>The caseworker's decision on a duplicate flag, from the case page; back to the case.</summary>
 public sealed class DuplicateModel(DecideCaseDuplicate decide) : PageModel
 {
-    public IActionResult OnGet(Guid id) => Redirect($"/Cases/Details/{id}");
+    public IActionResult OnGet(Guid id, Guid flagId) => Redirect($"/Cases/Details/{id}");
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid flagId, DuplicateDecision? decision, CancellationToken ct)
     {
