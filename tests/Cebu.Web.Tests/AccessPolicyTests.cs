@@ -586,9 +586,15 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.True(recorded.StatusCode == record, $"{email ?? "anonymous"} recording: {(int)recorded.StatusCode}, expected {(int)record}.");
         var listed = await client.GetAsync("/api/v1/detentions");
         Assert.True(listed.StatusCode == list, $"{email ?? "anonymous"} listing: {(int)listed.StatusCode}, expected {(int)list}.");
+        await PagesAnswer(email, ("/Detentions", listPage), ("/Detentions/Record", recordPage));
+    }
+
+    /// <summary>Signs in on the pages as the caller (or not) and checks each page opens ("open") or sends the caller where expected.</summary>
+    private async Task PagesAnswer(string? email, params (string Path, string Expected)[] pages)
+    {
         using var browser = app.Anonymous();
         if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
-        foreach (var (path, expected) in new[] { ("/Detentions", listPage), ("/Detentions/Record", recordPage) })
+        foreach (var (path, expected) in pages)
         {
             var shown = await browser.SendAsync(Http.Page(path));
             if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
@@ -628,18 +634,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.DoesNotContain((await listed.OkJson()).AsArray(), e => e!["registeringState"].Str() != (email == Demo.InspectorMY ? "MY" : "KH"));
         var queue = await client.GetAsync("/api/v1/screening-hits");
         Assert.True(queue.StatusCode == hits, $"{email ?? "anonymous"} listing screening hits: {(int)queue.StatusCode}, expected {(int)hits}.");
-        using var browser = app.Anonymous();
-        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
-        foreach (var (path, expected) in new[] { ("/Employers", employersPage), ("/Employers/Register", employersPage), ("/Screening", screeningPage) })
-        {
-            var shown = await browser.SendAsync(Http.Page(path));
-            if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
-            else
-            {
-                Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
-                Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
-            }
-        }
+        await PagesAnswer(email, ("/Employers", employersPage), ("/Employers/Register", employersPage), ("/Screening", screeningPage));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -88,17 +88,17 @@ public abstract class AgenciesApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         var conflict = await (await kh.PostJson("/api/v1/agencies", Samples.Create(comeback))).ShouldBeProblem(HttpStatusCode.Conflict);
         var hit = Assert.Single(conflict["resemblances"]!.AsArray())!;
-        Assert.Equal(Demo.KhBlacklisted, hit["licenceNumber"].Str());
-        Assert.Equal(blacklisted.Id.ToString(), hit["agencyId"].Str());
-        Assert.Equal("KH", hit["licensingState"].Str());
-        Assert.Contains(hit["evidence"]!.AsArray(), e => e!.Str().Contains("Chenda Fictional"));
+        Assert.Equal((Demo.KhBlacklisted, "agency", "blacklisted"), (hit["reference"].Str(), hit["kind"].Str(), hit["status"].Str()));
+        Assert.Equal(blacklisted.Id.ToString(), hit["id"].Str());
+        Assert.Equal("KH", hit["state"].Str());
+        Assert.Contains(hit["evidence"]!.AsArray(), e => e!["field"].Str() == "principal" && e["other"].Str() == "Chenda Fictional" && e["weight"]!.GetValue<double>() > 0);
         Assert.Contains("resemblanceReviewed", conflict["detail"].Str());
 
         // A similar name alone is caught too, across states (the blacklist is regional).
         using var ph = await app.As(Demo.LicensingPH);
         var similarName = Samples.Agency(Unique("PH-T"), "Tonlé-Sap Workforce Company Ltd", "Marites Testperson", "9 Quality Avenue, Cebu City");
         var byName = await (await ph.PostJson("/api/v1/agencies", Samples.Create(similarName))).ShouldBeProblem(HttpStatusCode.Conflict);
-        Assert.Contains(byName["resemblances"]!.AsArray(), h => h!["licenceNumber"].Str() == Demo.KhBlacklisted);
+        Assert.Contains(byName["resemblances"]!.AsArray(), h => h!["reference"].Str() == Demo.KhBlacklisted);
 
         // Reviewed without a reason: the justification is required.
         await (await kh.PostJson("/api/v1/agencies", Samples.Create(comeback, reviewed: true))).ShouldNameFields("justification");

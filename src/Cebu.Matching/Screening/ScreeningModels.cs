@@ -12,14 +12,14 @@ public static class ScreeningModels
         Phone = "phone", Sex = "sex", Email = "email", Employer = "employer", LinkedWorker = "worker";
 
     /// <summary>Field names of the party (agency, employer) model.</summary>
-    public const string PartyName = "name", Principal = "principal", Address = "address", PartyPhone = "phone";
+    public const string PartyName = "name", Principal = "principal", Address = "address";
 
     /// <summary>Posterior at or above which a pair is reported (a duplicate warning, a case flag, a screening hit).</summary>
     public const double ReportAt = 0.5;
 
     private static FieldModel PersonName(string field) => new(field, PersonNameComparer.Instance,
         [0, 0.02, 0.05, 0.18, 0.75],
-        [1, 0.97, 0.025, 0.004, 0.0005]);
+        [1, 0.945, 0.05, 0.004, 0.0005]);
 
     private static FieldModel Document(string field) => new(field, DocumentNumberComparer.Instance,
         [0, 0.05, 0.03, 0.07, 0.05, 0.80],
@@ -33,7 +33,7 @@ public static class ScreeningModels
         PersonName(Name),
         new FieldModel(DateOfBirth, DateComparer.Instance,
             [0, 0.02, 0.01, 0.02, 0.06, 0.03, 0.86],
-            [1, 0.95, 0.03, 0.012, 0.004, 0.0001, 0.0001]),
+            [1, 0.95, 0.03, 0.012, 0.004, 0.0001, 0.0003]),
         Document(Passport),
         Document(NationalId),
         // No phone: agencies register their own number for many of their recruits, so a shared phone says little here.
@@ -52,13 +52,12 @@ public static class ScreeningModels
 
     /// <summary>
     /// A new agency licence or employer registration against blacklisted agencies and errant employers: names (legal,
-    /// trading, former), principals and directors, addresses, phone. A blacklisted business that comes back changes
+    /// trading, former), principals and directors, addresses (no phone: a switchboard or an agent's number is shared). A blacklisted business that comes back changes
     /// whatever it can, so disagreement weighs little (m of "different" is high); agreement on any one of them is rare
     /// between unrelated businesses. Prior 1/100.
     /// </summary>
     public static readonly EvidenceModel Party = new(0.01,
         new FieldModel(PartyName, OrganisationNameComparer.Instance, [0, 0.55, 0.15, 0.15, 0.15], [1, 0.995, 0.004, 0.0003, 0.0002]),
         new FieldModel(Principal, PersonNameComparer.Instance, [0, 0.55, 0.05, 0.2, 0.2], [1, 0.99, 0.008, 0.0003, 0.0002]),
-        new FieldModel(Address, AddressComparer.Instance, [0, 0.6, 0.15, 0.25], [1, 0.995, 0.004, 0.0005]),
-        new FieldModel(PartyPhone, PhoneComparer.Instance, [0, 0.7, 0.3], [1, 0.9999, 0.0001]));
+        new FieldModel(Address, AddressComparer.Instance, [0, 0.6, 0.15, 0.25], [1, 0.995, 0.004, 0.0005]));
 }

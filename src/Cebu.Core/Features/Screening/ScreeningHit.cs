@@ -73,21 +73,18 @@ internal sealed class ScreeningHitConfiguration : IEntityTypeConfiguration<Scree
     }
 }
 
-/// <summary>A business as screening reads it: every name it goes by, its principals, its addresses, its phone.</summary>
-public sealed record PartyProfile(IReadOnlyList<string> Names, IReadOnlyList<string> Principals, IReadOnlyList<string> Addresses, string? Phone = null)
+/// <summary>A business as screening reads it: every name it goes by, its principals, its addresses.</summary>
+public sealed record PartyProfile(IReadOnlyList<string> Names, IReadOnlyList<string> Principals, IReadOnlyList<string> Addresses)
 {
     public ScreeningRecord Record() => new ScreeningRecord()
-        .Add(ScreeningModels.PartyName, Names).Add(ScreeningModels.Principal, Principals)
-        .Add(ScreeningModels.Address, Addresses).Add(ScreeningModels.PartyPhone, Phone);
+        .Add(ScreeningModels.PartyName, Names).Add(ScreeningModels.Principal, Principals).Add(ScreeningModels.Address, Addresses);
 
-    public static PartyProfile Of(Agency a) =>
-        new(a.AllNames().ToList(), a.Principals.Select(p => p.Name).ToList(), [a.Address], a.Contacts.Phone);
+    public static PartyProfile Of(Agency a) => new(a.AllNames().ToList(), a.Principals.Select(p => p.Name).ToList(), [a.Address]);
 
     public static PartyProfile Of(AgencyInput a) =>
-        new(a.OtherNames.Select(n => n.Name).Prepend(a.LegalName ?? "").ToList(), a.Principals.Select(p => p.Name).ToList(), [a.Address ?? ""], a.Phone);
+        new(a.OtherNames.Select(n => n.Name).Prepend(a.LegalName ?? "").ToList(), a.Principals.Select(p => p.Name).ToList(), [a.Address ?? ""]);
 
-    public static PartyProfile Of(Employer e) =>
-        new(e.TradingNames.Prepend(e.Name).ToList(), e.Principals.Select(p => p.Name).ToList(), e.Addresses.ToList(), e.Phone);
+    public static PartyProfile Of(Employer e) => new(e.TradingNames.Prepend(e.Name).ToList(), e.Principals.Select(p => p.Name).ToList(), e.Addresses.ToList());
 }
 
 /// <summary>A blacklisted agency or errant employer that a subject resembles, with the score and the evidence.</summary>
