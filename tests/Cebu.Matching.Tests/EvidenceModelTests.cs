@@ -40,10 +40,11 @@ public class EvidenceModelTests
     [InlineData("Aung Kyaw Htun", "1990-08-12", "Aung Kyaw Htun", "1975-03-01")] // namesakes: common in the region
     [InlineData("Aung Kyaw Htun", "1990-08-12", "Thida Win", "1990-08-12")] // a shared birthday
     [InlineData("Aung Kyaw Htun", "1990-08-12", "Aung Htun", "1988-01-30")]
-    [InlineData("Sokha Test", "1996-05-04", "Sreyneang Test", "1996-05-04")] // one word in common and a birthday: not enough
+    [InlineData("Sokha Test", "1996-05-04", "Sreyneang Test", "1996-05-04")] // one word in common and a birthday, other passports: not enough
     public void A_namesake_born_on_another_day_or_a_stranger_born_the_same_day_is_not_reported(string a, string dobA, string b, string dobB)
     {
-        var score = ScreeningModels.Worker.Score(Person(a, dobA), Person(b, dobB));
+        // Each with a passport of their own, as every registered worker has.
+        var score = ScreeningModels.Worker.Score(Person(a, dobA, "KH1234567"), Person(b, dobB, "MB7654321"));
         Assert.True(score.Probability < ScreeningModels.ReportAt, $"{a} {dobA} / {b} {dobB}: {score.Probability}");
         Assert.Contains(score.Evidence, e => e.Weight < 0);
     }
