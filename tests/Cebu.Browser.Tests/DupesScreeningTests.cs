@@ -45,8 +45,8 @@ public sealed class DupesScreeningTests(BrowserFixture fixture, ITestOutputHelpe
 
         // Sent empty first: each field says what it needs.
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Register employer" }));
-        await Expect(page.Locator("span.field-error[data-valmsg-for=RegistrationNumber]")).ToContainTextAsync("Enter the registration number");
-        await Expect(page.Locator("span.field-error[data-valmsg-for=Sector]")).ToContainTextAsync("Use one of");
+        await Expect(page.Locator("[data-valmsg-for=RegistrationNumber]")).ToContainTextAsync("Enter the registration number");
+        await Expect(page.Locator("[data-valmsg-for=Sector]")).ToContainTextAsync("Use one of");
 
         await page.GetByLabel("Registration number").FillAsync("MY-BROWSER-" + tag);
         await page.GetByLabel("Registered name").FillAsync($"Browser Test Furniture {tag} Sdn. Bhd.");
@@ -62,7 +62,7 @@ public sealed class DupesScreeningTests(BrowserFixture fixture, ITestOutputHelpe
         await form.GetByLabel("Status").SelectOptionAsync("Errant");
         await form.GetByLabel("Reason").FillAsync("Overtime unpaid for six months (browser test).");
         await SubmitAsync(page, form.GetByRole(AriaRole.Button, new() { Name = "Save status" }));
-        await Expect(page.Locator("span.field-error[data-valmsg-for=Source]")).ToContainTextAsync("Name the source");
+        await Expect(page.Locator("[data-valmsg-for=Source]")).ToContainTextAsync("Name the source");
         await form.GetByLabel("Status").SelectOptionAsync("Errant");
         await form.GetByLabel("Source").FillAsync("Browser inspection report 7/2026");
         await SubmitAsync(page, form.GetByRole(AriaRole.Button, new() { Name = "Save status" }));
