@@ -49,6 +49,9 @@ public class WorkersApiTests(WorkersApp app) : IClassFixture<WorkersApp>
         {
             worker = new { familyName = family, givenNames = "TEST", sex = "female", dateOfBirth = "1996-05-04", nationality = "KH", passportNumber = passport, passportExpiry = Today.AddYears(5).ToString("yyyy-MM-dd"), languages = new[] { "km" } },
             destination = "TH", sector = "manufacturing",
+            // These test workers share a given name, a birth date and passports one digit apart: the engine rightly calls
+            // them probable duplicates (409, tested in DupesScreeningTests), so each is confirmed a different person.
+            confirmedNotDuplicate = true,
         });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return (await Json(r))["id"]!.GetValue<string>();
