@@ -20,7 +20,9 @@ public static class ReferralsApi
         cases.MapGet("/{id:guid}/referrals", async (Guid id, ListCaseReferrals list, CancellationToken ct) => (await list.Handle(id, ct)).ToResult(TypedResults.Ok))
             .WithSummary("The case's referrals with their consent, status and the updates the recipients reported back.");
 
-        var g = api.MapGroup("/referrals").WithTags("Referrals").RequireAuthorization();
+        // A referral's parties: the sender's caseworkers (cases.handle) or the recipient's officials (referrals.receive); ReferralAccess decides which referral.
+        var g = api.MapGroup("/referrals").WithTags("Referrals")
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(CebuClaims.Permission, Permissions.CasesHandle, Permissions.ReferralsReceive));
         g.MapGet("/", async (ListReferralInbox inbox, CancellationToken ct) => (await inbox.Handle(ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.ReferralsReceive)
             .WithSummary("Referrals to your organisation that are active now (not declined or withdrawn, consent valid): no personal data in the list.");

@@ -369,7 +369,7 @@ public sealed class ChangeReferral(CebuDbContext db)
     }
 
     private static Problem Refuse(CaseReferral r, string what) => Problem.Conflict($"A referral that is {Words(r.Status)} cannot be {what}.",
-        $"The referral is {Words(r.Status)} since {r.StatusChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.", new { status = r.Status.ToString() });
+        $"The referral is {Words(r.Status)} since {r.StatusChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.", new { referralStatus = r.Status.ToString() });
 
     public static string Words(ReferralStatus s) => s switch
     {
