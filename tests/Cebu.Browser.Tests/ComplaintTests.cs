@@ -152,7 +152,7 @@ public sealed class ComplaintTests(BrowserFixture fixture, ITestOutputHelper out
             // Sent without saying how consent was given: refused beside the field, nothing saved.
             await SubmitAsync(cw, cw.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }));
             await Expect(cw.Locator("#form-error")).ToContainTextAsync("how consent was given");
-            await Expect(cw.Locator("#givenby-error")).ToBeEmptyAsync();
+            await Expect(cw.Locator("#givenby-error")).ToContainTextAsync("Name the person who gave consent");
             await ShotAsync(cw, "refer-refused");
             await cw.Locator("#ConsentForm").SelectOptionAsync("Phone");
             await cw.Locator("#GivenBy").FillAsync($"The worker, on the hotline ({tag})");

@@ -154,13 +154,22 @@ public sealed class SendReferral(CebuDbContext db)
             if (k.Until is null) v.Add("consent.until", "Say until when the consent holds (a year at most).");
             else if (k.Until <= now) v.Add("consent.until", "The consent's end date has passed: ask the worker again and record a date in the future.");
         }
-        if (v.HasErrors || input.Service is not { } service || k is null) return Merge(v, null);
-
-        var fields = (input.Fields ?? ConsentRules.FieldsFor(service).Where(f => HtcdsFields.All.Contains(f)).ToList()).Select(f => f.Trim()).Distinct().ToList();
-        var consent = new ReferralConsent(Guid.Empty, k.GivenBy?.Trim() ?? "", k.GivenByRole!.Value, k.Form!.Value, k.GivenAt ?? now, service, recipient!.Id, fields,
-            k.Until!.Value, who.UserName ?? "");
-        var rules = ConsentRules.Validate(consent, c.ScreeningFacts.Minor, now);
-        if (rules.HasErrors) return Merge(v, rules.ToProblem());
+        // The consent rules run as soon as the consent can be read, so that every error shows at once.
+        ReferralConsent? consent = null;
+        if (input.Service is { } purpose && k is not null)
+        {
+            // A missing role, form or end date is already named above: stand-ins let the other rules speak in the same answer.
+            var chosen = (input.Fields ?? HtcdsFields.All.Where(ConsentRules.FieldsFor(purpose).Contains).ToList()).Select(f => f.Trim()).Distinct().ToList();
+            var givenAt = k.GivenAt ?? now;
+            consent = new ReferralConsent(Guid.Empty, k.GivenBy?.Trim() ?? "", k.GivenByRole ?? ConsentGiver.LegalRepresentative, k.Form ?? ConsentForm.Written, givenAt,
+                purpose, recipient?.Id ?? recipientId ?? "", chosen, k.Until ?? givenAt.AddDays(1), who.UserName ?? "");
+            foreach (var (field, messages) in ConsentRules.Validate(consent, c.ScreeningFacts.Minor, now).ToProblem().Errors ?? new Dictionary<string, string[]>())
+                if (field != "recipient") // checked above against the organisations on record
+                    foreach (var m in messages) v.Add(ConsentFields.Contains(field) ? $"consent.{field}" : field, m);
+        }
+        if (v.HasErrors || consent is null || recipient is null) return v.ToProblem();
+        var service = consent.Purpose;
+        var fields = consent.Fields.ToList();
 
         var referral = new CaseReferral
         {
@@ -191,14 +200,6 @@ public sealed class SendReferral(CebuDbContext db)
         db.AuditReason = $"Case referred to {recipient.Id} ({recipient.HomeState}) for {service}, sharing {string.Join(", ", fields)}; consent {consent.Form} by {consent.GivenByRole} until {consent.Until:yyyy-MM-dd}.";
         await db.SaveChangesAsync(ct);
         return await ReferralAccess.View(db, referral, true, null, ct);
-    }
-
-    /// <summary>One problem with the consent's fields under "consent.".</summary>
-    private static Problem Merge(Validation v, Problem? rules)
-    {
-        foreach (var (field, messages) in rules?.Errors ?? new Dictionary<string, string[]>())
-            foreach (var m in messages) v.Add(ConsentFields.Contains(field) ? $"consent.{field}" : field, m);
-        return v.ToProblem();
     }
 }
 
