@@ -34,21 +34,20 @@ public static class ReferralsApi
                 (await change.Handle(new ChangeReferral.Request(id, ReferralAction.Accept), ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.ReferralsReceive)
             .WithSummary("Accept a referral sent to your organisation (409 unless it is sent).");
-        g.MapPost("/{id:guid}/decline", async (Guid id, ReferralAnswerBody b, ChangeReferral change, CancellationToken ct) =>
-                (await change.Handle(new ChangeReferral.Request(id, ReferralAction.Decline, Note: b.Reason), ct)).ToResult(TypedResults.Ok))
-            .RequireAuthorization(Permissions.ReferralsReceive)
-            .WithSummary("Decline a referral with a reason (10+ characters); your organisation loses access at once.");
+        Answer(g, "decline", ReferralAction.Decline, Permissions.ReferralsReceive, "Decline a referral with a reason (10+ characters); your organisation loses access at once.");
         g.MapPost("/{id:guid}/status", async (Guid id, ReferralReportBody b, ChangeReferral change, CancellationToken ct) =>
                 (await change.Handle(new ChangeReferral.Request(id, ReferralAction.Report, b.Status, b.Note), ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.ReferralsReceive)
             .WithSummary("Report back to the sender: inProgress (with a note) or completed.");
-        g.MapPost("/{id:guid}/withdraw", async (Guid id, ReferralAnswerBody b, ChangeReferral change, CancellationToken ct) =>
-                (await change.Handle(new ChangeReferral.Request(id, ReferralAction.Withdraw, Note: b.Reason), ct)).ToResult(TypedResults.Ok))
-            .RequireAuthorization(Permissions.ReferralsSend)
-            .WithSummary("Withdraw an open referral your organisation sent, with a reason; the recipient loses access at once.");
-        g.MapPost("/{id:guid}/consent/revoke", async (Guid id, ReferralAnswerBody b, ChangeReferral change, CancellationToken ct) =>
-                (await change.Handle(new ChangeReferral.Request(id, ReferralAction.RevokeConsent, Note: b.Reason), ct)).ToResult(TypedResults.Ok))
-            .RequireAuthorization(Permissions.ReferralsSend)
-            .WithSummary("Record that the worker revoked consent (how and when, as the reason); the recipient loses access at once.");
+        Answer(g, "withdraw", ReferralAction.Withdraw, Permissions.ReferralsSend, "Withdraw an open referral your organisation sent, with a reason; the recipient loses access at once.");
+        Answer(g, "consent/revoke", ReferralAction.RevokeConsent, Permissions.ReferralsSend,
+            "Record that the worker revoked consent (how and when, as the reason); the recipient loses access at once.");
     }
+
+    /// <summary>A step that takes a reason: decline, withdraw, revoke consent.</summary>
+    private static void Answer(RouteGroupBuilder g, string path, ReferralAction action, string permission, string summary) =>
+        g.MapPost("/{id:guid}/" + path, async (Guid id, ReferralAnswerBody b, ChangeReferral change, CancellationToken ct) =>
+                (await change.Handle(new ChangeReferral.Request(id, action, Note: b.Reason), ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(permission)
+            .WithSummary(summary);
 }
