@@ -28,11 +28,19 @@ public static class Permissions
     /// <summary>Record the arrest or detention of a migrant worker, which notifies the worker's consulate (Declaration art. 10).</summary>
     public const string DetentionsNotify = "detentions.notify";
 
+    // Nationality verification between states (issue 6): the receiving state asks, the sending state matches and decides.
+    /// <summary>Send a batch of nationality verification requests to a sending state (the receiving state's labour inspectorate).</summary>
+    public const string VerificationRequest = "verification.request";
+    /// <summary>See the verification batches the official's state sent or received, and their outcomes and Certificate of Identity numbers.</summary>
+    public const string VerificationView = "verification.view";
+    /// <summary>The sending state's side: import and read its civil registry extract, review candidates with their evidence, confirm or reject, issue Certificates of Identity.</summary>
+    public const string VerificationRegistry = "verification.registry";
+
     public static readonly IReadOnlyList<string> All =
     [
         AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
-        DetentionsView, DetentionsNotify,
+        DetentionsView, DetentionsNotify, VerificationRequest, VerificationView, VerificationRegistry,
     ];
 }
 
@@ -52,8 +60,10 @@ public static class Roles
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
-        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord,
+            Permissions.VerificationView, Permissions.VerificationRegistry],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify,
+            Permissions.VerificationRequest, Permissions.VerificationView],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).

@@ -166,6 +166,12 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         db.AuditAction = "demo.seed";
         db.AuditReason = "Demo data: employment contracts, one substitution and its alerts.";
         await db.SaveChangesAsync(ct);
+
+        // Nationality verification (issue 6): fictional civil registry extracts of Cambodia and Myanmar.
+        db.AddRange(DemoRegistry.Build(now));
+        db.AuditAction = "demo.seed";
+        db.AuditReason = "Demo data: civil registry extracts of KH and MM for nationality verification.";
+        await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo data: {Agencies} agencies, {Accounts} accounts", agencies.Count, DemoAccounts.Count);
         return true;
     }
