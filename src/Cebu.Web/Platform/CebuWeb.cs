@@ -103,6 +103,10 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
                 o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
+                o.Conventions.AuthorizeFolder("/Verification", Permissions.VerificationView);
+                o.Conventions.AuthorizePage("/Verification/Send", Permissions.VerificationRequest);
+                o.Conventions.AuthorizePage("/Verification/Review", Permissions.VerificationRegistry);
+                o.Conventions.AuthorizePage("/Verification/Registry", Permissions.VerificationRegistry);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
@@ -121,6 +125,7 @@ public static class CebuWeb
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddDbContextCheck<CebuDbContext>("database");
+        if (builder.Configuration.GetValue("Cebu:VerificationRunner", true)) services.AddHostedService<VerificationRunnerService>();
     }
 
     /// <summary>An empty error response gets a body: problem details for the API, a short page for people.</summary>
@@ -231,6 +236,7 @@ public static class CebuWeb
         api.MapCasesApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();
+        api.MapVerificationApi();
         app.MapRazorPages();
     }
 }
