@@ -38,8 +38,9 @@ public static class VerificationApi
         g.MapGet("/batches/{id:guid}", async (Guid id, GetBatch get, CancellationToken ct) => (await get.Handle(id, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.VerificationView)
             .WithSummary("A batch and its requests: the requesting state sees each result (pending, underReview, matched, notFound) and Certificate of Identity; the sending state's verifiers also see outcome, score and candidate.");
+        // Review and registry records: anyone who may see batches asks, and only the sending state's verifiers get an answer (404 for the rest).
         g.MapGet("/requests/{id:guid}/review", async (Guid id, GetReview get, CancellationToken ct) => (await get.Handle(id, ct)).ToResult(TypedResults.Ok))
-            .RequireAuthorization(Permissions.VerificationRegistry)
+            .RequireAuthorization(Permissions.VerificationView)
             .WithSummary("The sending state's verifier reads a request beside its candidate record, with the evidence of each field.");
         g.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionInput? body, DecideRequest decide, CancellationToken ct) => (await decide.Handle(id, body, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Permissions.VerificationRegistry)
@@ -48,7 +49,7 @@ public static class VerificationApi
             .RequireAuthorization(Permissions.VerificationRegistry)
             .WithSummary("Your state's civil registry extract (verifiers of the sending state only), searched by name or registry number.");
         g.MapGet("/registry/{id:guid}", async (Guid id, GetRegistryRecord get, CancellationToken ct) => (await get.Handle(id, ct)).ToResult(TypedResults.Ok))
-            .RequireAuthorization(Permissions.VerificationRegistry)
+            .RequireAuthorization(Permissions.VerificationView)
             .WithSummary("One record of your state's civil registry extract.");
         g.MapPost("/registry", async (HttpRequest request, ImportRegistry import, CancellationToken ct) =>
             {

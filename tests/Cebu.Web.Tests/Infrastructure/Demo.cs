@@ -11,6 +11,7 @@ public static class Demo
     public const string LicensingVN = "licensing@vn.demo";
     public const string LabourKH = "labour@kh.demo";
     public const string LabourPH = "labour@ph.demo";
+    public const string LabourMM = "labour@mm.demo";
     public const string InspectorTH = "inspector@th.demo";
     public const string InspectorMY = "inspector@my.demo";
     public const string CaseworkerSG = "caseworker@sg.demo";
