@@ -4,6 +4,7 @@ using Cebu.Core.Features.Agencies;
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Features.Contracts;
 using Cebu.Core.Features.Detentions;
+using Cebu.Core.Features.Verification;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -25,7 +26,13 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default)
+    {
+        // Nationality verification (issue 6): a batch Malaysia sent to Cambodia, one of its requests, and a record of Cambodia's civil registry extract.
+        public Guid VerificationBatch { get; init; }
+        public Guid VerificationRequest { get; init; }
+        public Guid RegistryRecord { get; init; }
+    }
 
     private async Task<Foreign> KhRecords()
     {
@@ -69,6 +76,22 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await db.SaveChangesAsync();
             return d;
         });
+        // ---- Nationality verification (issue 6) ----
+        // A batch Malaysia sent to Cambodia, already matched (so the background matcher writes nothing during the sweep):
+        // Cambodia and Malaysia see it, nobody else; its candidate is Cambodia's registry record, which only Cambodia sees.
+        var registry = await app.Db(db => db.Set<CivilRegistryRecord>().AsNoTracking().SingleAsync(c => c.RegistryNumber == Cebu.Core.Platform.Seed.DemoRegistry.KnownKh().RegistryNumber));
+        var verification = await app.Db(async db =>
+        {
+            var existing = await db.Set<VerificationRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.LocalReference == "KH-MY-VERIFY-MARKER");
+            if (existing is not null) return existing;
+            var b = new VerificationBatch { ToState = "KH", FromState = "MY", Reference = "MY batch (access test)", SubmittedBy = Demo.InspectorMY, SubmittedAt = DateTimeOffset.UtcNow,
+                Deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), Status = BatchStatus.AwaitingDecisions, Total = 1, Processed = 1, Possible = 1 };
+            var r = new VerificationRequest { BatchId = b.Id, ToState = "KH", FromState = "MY", Line = 1, LocalReference = "KH-MY-VERIFY-MARKER", FamilyName = "Mias", GivenNames = "Sophia",
+                DateOfBirth = registry.DateOfBirth, Outcome = MatchOutcome.Possible, Score = 0.9, CandidateSource = CandidateSource.CivilRegistry, CandidateId = registry.Id };
+            db.AddRange(b, r, new VerificationBlock { BatchId = b.Id, Number = 0, DoneAt = DateTimeOffset.UtcNow, LeaseOwner = "test" });
+            await db.SaveChangesAsync();
+            return r;
+        });
         return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
@@ -76,7 +99,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
             contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER",
-        ], contract.Id, alert.Id, detention.Id);
+            "KH-MY-VERIFY-MARKER", registry.RegistryNumber,
+        ], contract.Id, alert.Id, detention.Id)
+        { VerificationBatch = verification.BatchId, VerificationRequest = verification.Id, RegistryRecord = registry.Id };
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
@@ -106,6 +131,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
         "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         "POST /api/v1/detentions/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
+        "POST /api/v1/verification/requests/{id:guid}/decision" => new { decision = "confirm", reason = "Foreign decision." },
         _ => null,
     };
 
@@ -144,6 +170,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             ["DetainedAt"] = "2026-01-01T08:00", ["PlaceDetained"] = "Example Street", ["Authority"] = "Foreign police", ["Grounds"] = "Foreign grounds.", ["PlaceOfCustody"] = "Foreign cell",
         },
+        "POST /Verification/Review" => new() { ["decision"] = "confirm", ["Reason"] = "Foreign decision." },
         "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
@@ -154,6 +181,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var name = parameter.ToLowerInvariant();
         var path = probe.Pattern.ToLowerInvariant();
         if (path.Contains("detention")) return kh.Detention;
+        if (path.Contains("verification/registry")) return kh.RegistryRecord;
+        if (path.Contains("verification/requests") || path.Contains("verification/review")) return kh.VerificationRequest;
+        if (path.Contains("verification")) return kh.VerificationBatch;
         if (name.Contains("report")) return kh.Report;
         if (name.Contains("worker")) return kh.Worker;
         if (name.Contains("agency")) return kh.Agency;
@@ -354,6 +384,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal((ContractStatus.Recorded, "domestic worker", null), (contract.Status, contract.Terms.JobTitle, contract.DocumentSha256));
         Assert.Null((await app.Db(db => db.Set<ContractAlert>().AsNoTracking().SingleAsync(a => a.Id == kh.Alert))).AcknowledgedAt);
         Assert.Null((await app.Db(db => db.Set<DetentionNotice>().AsNoTracking().SingleAsync(d => d.Id == kh.Detention))).AcknowledgedAt);
+        Assert.Equal(Decision.Undecided, (await app.Db(db => db.Set<VerificationRequest>().AsNoTracking().SingleAsync(r => r.Id == kh.VerificationRequest))).Decision);
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -386,6 +417,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[10], await (await malaysia.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[12], await (await malaysia.GetAsync("/api/v1/detentions")).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[12], await (await malaysia.SendAsync(Http.Page("/Detentions"))).Content.ReadAsStringAsync());
+        // Nationality verification: Malaysia (the sender) sees its request, Cambodia its request and its registry record.
+        Assert.Contains(kh.Markers[13], await (await malaysia.GetAsync($"/api/v1/verification/batches/{kh.VerificationBatch}")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain(kh.Markers[14], await (await malaysia.GetAsync($"/api/v1/verification/batches/{kh.VerificationBatch}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[13], await (await labour.SendAsync(Http.Page($"/Verification/Batch/{kh.VerificationBatch}"))).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[14], await (await labour.SendAsync(Http.Page($"/Verification/Review/{kh.VerificationRequest}"))).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[14], await (await labour.GetAsync($"/api/v1/verification/registry/{kh.RegistryRecord}")).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -562,6 +599,47 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             else
             {
                 Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+                Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Nationality verification (issue 6): who may send batches, list them, read the registry extract, and open the pages
+
+    /// <summary>Each role: sending a batch (API, empty body), listing batches, listing the registry extract (API), then the pages /Verification, /Verification/Send, /Verification/Registry.</summary>
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, HttpStatusCode, string[]> VerificationRoles = new()
+    {
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, ["/Account/Login", "/Account/Login", "/Account/Login"] },
+        { Demo.InspectorTH, HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.Forbidden, ["open", "open", "/Account/AccessDenied"] },
+        { Demo.LabourKH, HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK, ["open", "/Account/AccessDenied", "open"] },
+        { Demo.CaseworkerSG, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.ConsulKHinTH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.LicensingKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.AgencyMM, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(VerificationRoles))]
+    public async Task Nationality_verification_answers_each_role_as_the_access_rules_say(string? email, HttpStatusCode send, HttpStatusCode list, HttpStatusCode registry, string[] pages)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        var sent = await client.PostJson("/api/v1/verification/batches", new { });
+        Assert.True(sent.StatusCode == send, $"{email ?? "anonymous"} sending: {(int)sent.StatusCode}, expected {(int)send}.");
+        var listed = await client.GetAsync("/api/v1/verification/batches");
+        Assert.True(listed.StatusCode == list, $"{email ?? "anonymous"} listing: {(int)listed.StatusCode}, expected {(int)list}.");
+        var extract = await client.GetAsync("/api/v1/verification/registry");
+        Assert.True(extract.StatusCode == registry, $"{email ?? "anonymous"} registry: {(int)extract.StatusCode}, expected {(int)registry}.");
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        foreach (var (path, expected) in new[] { "/Verification", "/Verification/Send", "/Verification/Registry" }.Zip(pages))
+        {
+            var shown = await browser.SendAsync(Http.Page(path));
+            if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
+            else
+            {
+                Assert.True(shown.StatusCode == HttpStatusCode.Redirect, $"{email} {path}: {(int)shown.StatusCode}");
                 Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
             }
         }
