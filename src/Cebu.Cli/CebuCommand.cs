@@ -323,13 +323,7 @@ public static class CebuCommand
             }), ct);
             foreach (var task in tasks.Values) task.Value = task.MaxValue;
         });
-        if (!outcome.Ok)
-        {
-            Console.Error.WriteLine($"{outcome.Problem!.Title} {outcome.Problem.Detail}");
-            foreach (var (field, messages) in outcome.Problem.Errors ?? new Dictionary<string, string[]>())
-                foreach (var m in messages) Console.Error.WriteLine($"  {field}: {m}");
-            return 1;
-        }
+        if (!outcome.Ok) return PrintProblem(outcome.Problem!);
         var report = outcome.Value!;
         foreach (var r in report.Rejected)
             Console.WriteLine($"line {r.Line}{(r.LicenceNumber is null ? "" : $" ({r.LicenceNumber})")}: {string.Join("; ", r.Reasons)}");
