@@ -207,7 +207,6 @@ public sealed class DecideRequest(CebuDbContext db)
 
         var now = db.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var batch = await db.Set<VerificationBatch>().FirstAsync(b => b.Id == r.BatchId, ct);
         r.Decision = decision == "confirm" ? Decision.Confirmed : Decision.Rejected;
         r.DecidedBy = who.UserName;
         r.DecidedAt = now;
@@ -218,14 +217,18 @@ public sealed class DecideRequest(CebuDbContext db)
             r.CertificateNumber = await NewCertificateNumber(r.ToState, today.Year, ct);
             r.CertificateIssuedOn = today;
             r.CertificateValidUntil = today.AddYears(CertificateNumbers.ValidYears).AddDays(-1);
-            batch.Confirmed++;
         }
-        else batch.Rejected++;
-        if (batch.Processed == batch.Total && batch.Confirmed + batch.Rejected >= batch.Matched + batch.Possible) batch.Status = BatchStatus.Completed;
-        batch.Version++;
         db.AuditAction = r.Decision == Decision.Confirmed ? "verification.confirm" : "verification.reject";
         db.AuditReason = r.Decision == Decision.Confirmed ? $"Nationality confirmed; Certificate of Identity {r.CertificateNumber} issued. {reason}" : reason;
-        await db.SaveChangesAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.Conflict("Decided meanwhile.", "Another officer decided this request at the same moment: read it again.");
+        }
+        var confirmed = r.Decision == Decision.Confirmed;
+        await BatchCounts.AddAsync(db, r.BatchId, 0, 0, 0, 0, confirmed: confirmed ? 1 : 0, rejected: confirmed ? 0 : 1, ct);
+        await tx.CommitAsync(ct);
         return RequestView.Of(r, true);
     }
 

@@ -54,8 +54,7 @@ public sealed class RunVerification(CebuDbContext db)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await db.Set<VerificationBatch>().FirstAsync(b => b.Id == batchId, ct);
-        var state = batch.ToState;
+        var state = await db.Set<VerificationBatch>().Where(b => b.Id == batchId).Select(b => b.ToState).FirstAsync(ct);
         var requests = await db.Set<VerificationRequest>().Where(r => r.BatchId == batchId && r.Block == number && r.Outcome == MatchOutcome.Pending).ToListAsync(ct);
         if (requests.Count > 0)
         {
@@ -129,19 +128,13 @@ public sealed class RunVerification(CebuDbContext db)
         var matched = requests.Count(r => r.Outcome == MatchOutcome.Matched);
         var possible = requests.Count(r => r.Outcome == MatchOutcome.Possible);
         var notFound = requests.Count(r => r.Outcome == MatchOutcome.NotFound);
-        batch.Processed += requests.Count;
-        batch.Matched += matched;
-        batch.Possible += possible;
-        batch.NotFound += notFound;
-        batch.Status = batch.Processed < batch.Total ? BatchStatus.Matching : batch.Matched + batch.Possible > batch.Confirmed + batch.Rejected ? BatchStatus.AwaitingDecisions : BatchStatus.Completed;
-        if (batch.Processed >= batch.Total) batch.MatchedAt = db.Clock.GetUtcNow();
-        batch.Version++;
         var block = await db.Set<VerificationBlock>().FirstAsync(b => b.Id == blockId, ct);
         block.DoneAt = db.Clock.GetUtcNow();
         block.LeaseOwner = node;
         db.AuditAction = "verification.match";
         db.AuditReason = $"Block {number} of batch {batchId} matched: {matched} matched, {possible} possible, {notFound} not found.";
         await db.SaveChangesAsync(ct);
+        await BatchCounts.AddAsync(db, batchId, processed: requests.Count, matched, possible, notFound, confirmed: 0, rejected: 0, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return requests.Count;
@@ -152,5 +145,30 @@ public sealed class RunVerification(CebuDbContext db)
     {
         yield return d;
         if (d.Day <= 12 && d.Day != d.Month) yield return new DateOnly(d.Year, d.Day, d.Month);
+    }
+}
+
+/// <summary>
+/// A batch's progress counts, added to in one statement (no read-modify-write), so that nodes matching other blocks of
+/// the batch and officers deciding its requests never overwrite each other's counts; the status follows from them.
+/// Call inside the transaction that wrote the requests.
+/// </summary>
+internal static class BatchCounts
+{
+    public static async Task AddAsync(CebuDbContext db, Guid batchId, int processed, int matched, int possible, int notFound, int confirmed, int rejected, CancellationToken ct)
+    {
+        var batches = db.Set<VerificationBatch>().Where(b => b.Id == batchId);
+        await batches.ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.Processed, b => b.Processed + processed).SetProperty(b => b.Matched, b => b.Matched + matched)
+            .SetProperty(b => b.Possible, b => b.Possible + possible).SetProperty(b => b.NotFound, b => b.NotFound + notFound)
+            .SetProperty(b => b.Confirmed, b => b.Confirmed + confirmed).SetProperty(b => b.Rejected, b => b.Rejected + rejected)
+            .SetProperty(b => b.Version, b => b.Version + 1), ct);
+        // The row is now locked by this transaction (PostgreSQL) or the database is (SQLite): the counts read are final.
+        var b = await batches.AsNoTracking().FirstAsync(ct);
+        var status = b.Processed < b.Total ? BatchStatus.Matching
+            : b.Matched + b.Possible > b.Confirmed + b.Rejected ? BatchStatus.AwaitingDecisions : BatchStatus.Completed;
+        DateTimeOffset? matchedAt = b.Processed < b.Total ? null : b.MatchedAt ?? db.Clock.GetUtcNow();
+        if (status != b.Status || matchedAt != b.MatchedAt)
+            await batches.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, status).SetProperty(x => x.MatchedAt, matchedAt), ct);
     }
 }
