@@ -102,6 +102,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
+                o.Conventions.AuthorizePage("/Cases/Refer", Permissions.ReferralsSend);
+                o.Conventions.AuthorizeFolder("/Referrals", Permissions.ReferralsReceive);
                 o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
                 o.Conventions.AuthorizeFolder("/Verification", Permissions.VerificationView);
                 o.Conventions.AuthorizePage("/Verification/Send", Permissions.VerificationRequest);
@@ -234,6 +236,7 @@ public static class CebuWeb
         api.MapDocumentsApi();
         api.MapContractsApi();
         api.MapCasesApi();
+        api.MapReferralsApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();
         api.MapVerificationApi();
