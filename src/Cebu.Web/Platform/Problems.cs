@@ -17,9 +17,12 @@ public static class Problems
             ProblemKind.Conflict => StatusCodes.Status409Conflict,
             ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
             ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?>();
+        if (p.Errors is { Count: > 0 } errors) extensions["errors"] = errors;
         if (p.Extra is not null)
             foreach (var prop in p.Extra.GetType().GetProperties()) extensions[prop.Name] = prop.GetValue(p.Extra);
         return TypedResults.Problem(p.Detail, statusCode: status, title: p.Title, extensions: extensions);

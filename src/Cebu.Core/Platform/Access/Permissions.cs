@@ -11,6 +11,8 @@ public static class Permissions
     /// <summary>Record the work permit and placement of workers placed on the state's territory (the receiving state's labour inspectorate).</summary>
     public const string WorkersPlacement = "workers.placement";
     public const string CasesHandle = "cases.handle";
+    /// <summary>Supervise the organisation's cases: receive the escalations of overdue cases (issue 5).</summary>
+    public const string CasesSupervise = "cases.supervise";
     public const string ReferralsReceive = "referrals.receive";
     public const string InspectionsConduct = "inspections.conduct";
     public const string VerificationDecide = "verification.decide";
@@ -32,7 +34,7 @@ public static class Permissions
     [
         AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
-        DetentionsView, DetentionsNotify,
+        DetentionsView, DetentionsNotify, CasesSupervise,
     ];
 }
 
@@ -46,6 +48,8 @@ public static class Roles
     public const string Consul = "consul";
     public const string Analyst = "analyst";
     public const string Admin = "admin";
+    /// <summary>A case supervisor: handles cases like a caseworker and receives the escalations of the organisation's overdue cases.</summary>
+    public const string Supervisor = "supervisor";
     /// <summary>A licensed recruitment agency's staff: submit the contracts of the workers it recruits.</summary>
     public const string Agency = "agency";
 
@@ -56,6 +60,7 @@ public static class Roles
         [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
+        [Supervisor] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.CasesSupervise, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).
         [Agency] = [Permissions.ContractsView, Permissions.ContractsRecord],
         [Analyst] = [Permissions.ReportsView],
