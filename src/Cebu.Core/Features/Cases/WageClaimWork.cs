@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cebu.Core.Features.Cases;
 
-/// <summary>A wage claim as the API and the page send it. On an update, a field left out keeps its value.</summary>
+/// <summary>
+/// A wage claim as the API and the page send it. On an update, a field left out keeps its value; <c>Awarded</c> sets
+/// the amounts awarded item by item (in the order of the items; null leaves an item's award as it is).
+/// </summary>
 public sealed record WageClaimInput(
     WageClaimForum? Forum = null,
     string? ForumName = null,
@@ -15,7 +18,8 @@ public sealed record WageClaimInput(
     List<WageClaimItem>? Items = null,
     DateOnly? FiledOn = null,
     DateOnly? HeardOn = null,
-    DateOnly? DecidedOn = null);
+    DateOnly? DecidedOn = null,
+    List<decimal?>? Awarded = null);
 
 /// <summary>An amount recovered, as the API and the page send it.</summary>
 public sealed record WageClaimPaymentInput(DateOnly? PaidOn, decimal? Amount, string? Currency, string? Payer, string? Note = null);
@@ -119,6 +123,14 @@ public sealed class UpdateWageClaim(CebuDbContext db)
         if (i.Stage is { } stage) claim.Stage = stage;
         if (i.Outcome is { } outcome) claim.Outcome = outcome;
         if (i.Items is not null) claim.Items = WageClaimAccess.Clean(i.Items);
+        if (i.Awarded is not null)
+        {
+            if (i.Awarded.Count > claim.Items.Count) { db.ChangeTracker.Clear(); return Problem.Invalid("awarded", $"The claim has {claim.Items.Count} item(s): give at most that many amounts awarded."); }
+            claim.Items = claim.Items.Select((item, n) => new WageClaimItem
+            {
+                Kind = item.Kind, Description = item.Description, Claimed = item.Claimed, Currency = item.Currency, Awarded = n < i.Awarded.Count ? i.Awarded[n] ?? item.Awarded : item.Awarded,
+            }).ToList();
+        }
         if (i.FiledOn is { } filed) claim.FiledOn = filed;
         if (i.HeardOn is { } heard) claim.HeardOn = heard;
         if (i.DecidedOn is { } decided) claim.DecidedOn = decided;
