@@ -154,11 +154,26 @@ public sealed class AcknowledgeCaseEscalation(CebuDbContext db)
 /// <summary>
 /// The background job that escalates overdue cases: every <c>Cebu:Escalation:IntervalMinutes</c> (default 15; 0
 /// turns it off) it runs <see cref="EscalateOverdueCases"/> as the system at the <see cref="TimeProvider"/>'s time.
-/// The first run is one interval after start. Several nodes may run it: the unique index keeps one row per escalation.
+/// The first run is at start, before the app serves requests (unless <c>Cebu:Escalation:RunAtStart</c> is false), then
+/// one every interval. Several nodes may run it: the unique index keeps one row per escalation.
 /// </summary>
 public sealed class CaseEscalationJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<CaseEscalationJob> log) : BackgroundService
 {
     public TimeSpan Interval { get; } = TimeSpan.FromMinutes(config.GetValue<double?>("Cebu:Escalation:IntervalMinutes") ?? 15);
+    public bool RunAtStart { get; } = config.GetValue<bool?>("Cebu:Escalation:RunAtStart") ?? true;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Interval > TimeSpan.Zero && RunAtStart)
+        {
+            try { await RunOnceAsync(cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The case escalation job failed at start; it runs again in {Interval}.", Interval);
+            }
+        }
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -185,7 +185,7 @@ public static partial class WageClaimRules
             warnings.Add(new("W4", "The claim was dismissed, yet payments are recorded: a settlement outside the forum? Record the outcome as settled."));
         if (paid.Any(p => p.PaidOn < c.FiledOn))
             warnings.Add(new("W5", "A payment is dated before the claim was filed."));
-        if (c.Stage == WageClaimStage.Enforcement && Totals(c.Items, paid).All(t => t.Outstanding == 0))
+        if (warnings.Count == 0 && c.Stage == WageClaimStage.Enforcement && Totals(c.Items, paid).All(t => t.Outstanding == 0))
             warnings.Add(new("W6", "Everything awarded is recovered: the claim can be closed."));
         return warnings;
     }
