@@ -106,6 +106,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
         "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         "POST /api/v1/detentions/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
+        // Casework (wage claims, escalations): the ids name Cambodia's case, or nothing of the caller's.
+        "POST /api/v1/cases/{id:guid}/wage-claims" => new { forum = "labourCourt", respondent = "Foreign", filedOn = "2026-01-01", items = new[] { new { kind = "unpaidWages", claimed = 1, currency = "THB" } } },
+        "PUT /api/v1/cases/{id:guid}/wage-claims/{claimId:guid}" => new { stage = "closed", outcome = "withdrawn" },
+        "POST /api/v1/cases/{id:guid}/wage-claims/{claimId:guid}/payments" => new { paidOn = "2026-01-01", amount = 1, currency = "THB", payer = "Foreign" },
+        "POST /api/v1/cases/escalations/{escalationId:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         _ => null,
     };
 
@@ -139,6 +144,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Contracts/Record" => new() { ["Terms.JobTitle"] = "Hijacked", ["Terms.WageAmount"] = "1", ["Terms.WageCurrency"] = "THB", ["LanguagesText"] = "km" },
         "POST /Contracts/Alerts" => new() { ["note"] = "Foreign acknowledgement." },
         "POST /Detentions/Index?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
+        // Casework forms of the case page (posted to /Cases/Work/{id}) and the supervisor's inbox.
+        "POST /Cases/Work?handler=Claim" => new() { ["forum"] = "LabourCourt", ["respondent"] = "Foreign", ["filedOn"] = "2026-01-01", ["claimed"] = "1", ["currency"] = "THB" },
+        "POST /Cases/Work?handler=Stage" => new() { ["stage"] = "Closed", ["outcome"] = "Withdrawn" },
+        "POST /Cases/Work?handler=Payment" => new() { ["paidOn"] = "2026-01-01", ["amount"] = "1", ["currency"] = "THB", ["payer"] = "Foreign" },
+        "POST /Cases/Work?handler=File" => new() { ["description"] = "Foreign file." },
+        "POST /Cases/Escalations?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
         // Names Cambodia's worker (WorkerId): a foreign state may not take the record's details into a notice.
         "POST /Detentions/Record" => new()
         {
@@ -569,6 +580,48 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
     // ---------------------------------------------------------------------------------------------------------------
     // The administrator
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Casework (issue 5): the dashboard and wage claims for whoever handles cases, escalations for supervisors only.
+
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, string, string> CaseworkRoles = new()
+    {
+        // email, GET /api/v1/cases/dashboard, GET /api/v1/cases/escalations, /Cases/Dashboard, /Cases/Escalations ("ok", "forbidden", "login")
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, "login", "login" },
+        { Demo.SupervisorMY, HttpStatusCode.OK, HttpStatusCode.OK, "ok", "ok" },
+        { Demo.CaseworkerMY, HttpStatusCode.OK, HttpStatusCode.Forbidden, "ok", "forbidden" },
+        { Demo.ConsulKHinTH, HttpStatusCode.OK, HttpStatusCode.Forbidden, "ok", "forbidden" },
+        { Demo.InspectorMY, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "forbidden", "forbidden" },
+        { Demo.LabourKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "forbidden", "forbidden" },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "forbidden", "forbidden" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaseworkRoles))]
+    public async Task Casework_answers_each_role_as_the_access_rules_say(string? email, HttpStatusCode dashboard, HttpStatusCode escalations, string dashboardPage, string escalationsPage)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        await (await client.GetAsync("/api/v1/cases/dashboard")).ShouldBe(dashboard);
+        await (await client.GetAsync("/api/v1/cases/escalations")).ShouldBe(escalations);
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        foreach (var (page, expected) in new[] { ("/Cases/Dashboard", dashboardPage), ("/Cases/Escalations", escalationsPage) })
+        {
+            var r = await browser.SendAsync(Http.Page(page));
+            var location = r.Headers.Location?.ToString() ?? "";
+            var got = r.StatusCode == HttpStatusCode.OK ? "ok" : location.Contains("/Account/Login") ? "login" : location.Contains("AccessDenied") || r.StatusCode == HttpStatusCode.Forbidden ? "forbidden" : $"{(int)r.StatusCode} {location}";
+            Assert.True(got == expected, $"{email ?? "anonymous"} {page}: {got}, expected {expected}");
+        }
+        // The malaysian supervisor's inbox holds only Malaysia's cases; the dashboard counts only the caller's organisation.
+        if (escalations == HttpStatusCode.OK)
+        {
+            var owners = await app.Db(db => db.Set<CaseEscalation>().AsNoTracking().Select(e => e.OwnerOrganisationId).Distinct().ToListAsync());
+            var inbox = (await (await client.GetAsync("/api/v1/cases/escalations?all=true")).OkJson()).AsArray();
+            var ids = inbox.Select(e => Guid.Parse(e!["caseId"].Str())).ToList();
+            Assert.All(await app.Db(db => db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.OwnerOrganisationId).ToListAsync()), o => Assert.Equal("my-mohr", o));
+            Assert.NotEmpty(owners);
+        }
+    }
 
     [Fact]
     public async Task An_administrator_without_a_second_factor_gets_no_data()

@@ -9,13 +9,15 @@ namespace Cebu.Web.Pages.Cases;
 /// The forms of the case page's casework section: record a wage claim, move it on, record a payment, attach a file,
 /// download one. A success goes back to the case page; a refusal shows the section again with each error beside its field.
 /// </summary>
-public sealed class WorkModel(RecordWageClaim record, UpdateWageClaim update, AddWageClaimPayment pay, AddCaseAttachment attach, GetCaseAttachment download) : PageModel
+public sealed class WorkModel(RecordWageClaim record, UpdateWageClaim update, AddWageClaimPayment pay, AddCaseAttachment attach, GetCaseAttachment download, ListCaseAttachments files) : PageModel
 {
     public Guid CaseId { get; private set; }
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public string? ErrorTitle { get; private set; }
 
-    public IActionResult OnGet(Guid id) => Redirect($"/Cases/Details/{id}#casework");
+    /// <summary>The section lives on the case page: go there (404 for a case the caller's organisation does not hold).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        (await files.Handle(id, ct)).Ok ? Redirect($"/Cases/Details/{id}#casework") : NotFound();
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken ct)
     {
