@@ -48,5 +48,21 @@ public static class Problems
             modelState.AddModelError("", p.Detail is null ? p.Title : $"{p.Title} {p.Detail}");
     }
 
+    /// <summary>
+    /// Puts a problem's errors in a page's dictionary under "form.field" (a problem without fields under "form."), for
+    /// pages with several forms whose errors show beside the right form's fields.
+    /// </summary>
+    public static void AddTo(this Problem p, Dictionary<string, List<string>> errors, string form)
+    {
+        void Add(string key, IEnumerable<string> messages)
+        {
+            if (!errors.TryGetValue(key, out var list)) errors[key] = list = [];
+            list.AddRange(messages);
+        }
+        if (p.Errors is { Count: > 0 } fields)
+            foreach (var (field, messages) in fields) Add($"{form}.{field}", messages);
+        else Add($"{form}.", [p.Detail ?? p.Title]);
+    }
+
     private static string Pascal(string field) => string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 }

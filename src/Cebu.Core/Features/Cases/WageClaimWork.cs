@@ -39,6 +39,13 @@ internal static class WageClaimAccess
         return View(c, payments);
     }
 
+    /// <summary>The case and its claim, both tracked, if the caller's organisation holds the case (else nulls: 404).</summary>
+    public static async Task<(Case? Case, WageClaim? Claim)> Find(CebuDbContext db, Guid caseId, Guid claimId, CancellationToken ct)
+    {
+        var c = await CaseAccess.Find(db, caseId, ct);
+        return c is null ? (null, null) : (c, await db.Set<WageClaim>().FirstOrDefaultAsync(w => w.Id == claimId && w.CaseId == caseId, ct));
+    }
+
     public static WageClaimView View(WageClaim c, List<WageClaimPayment> payments)
     {
         var ordered = payments.OrderBy(p => p.PaidOn).ThenBy(p => p.Id).ToList();
@@ -112,9 +119,7 @@ public sealed class UpdateWageClaim(CebuDbContext db)
     public async Task<Outcome<WageClaimView>> Handle(Guid caseId, Guid claimId, WageClaimInput i, CancellationToken ct)
     {
         if (CaseAccess.Check(db.Access) is { } denied) return denied;
-        var c = await CaseAccess.Find(db, caseId, ct);
-        var claim = c is null ? null : await db.Set<WageClaim>().FirstOrDefaultAsync(w => w.Id == claimId && w.CaseId == caseId, ct);
-        if (c is null || claim is null) return Problem.NotFound("The wage claim");
+        if (await WageClaimAccess.Find(db, caseId, claimId, ct) is not ({ } c, { } claim)) return Problem.NotFound("The wage claim");
         var previous = claim.Stage;
         if (i.Forum is { } forum) claim.Forum = forum;
         if (i.ForumName is not null) claim.ForumName = CaseRules.Clean(i.ForumName);
@@ -156,9 +161,7 @@ public sealed class AddWageClaimPayment(CebuDbContext db)
     public async Task<Outcome<WageClaimView>> Handle(Guid caseId, Guid claimId, WageClaimPaymentInput i, CancellationToken ct)
     {
         if (CaseAccess.Check(db.Access) is { } denied) return denied;
-        var c = await CaseAccess.Find(db, caseId, ct);
-        var claim = c is null ? null : await db.Set<WageClaim>().FirstOrDefaultAsync(w => w.Id == claimId && w.CaseId == caseId, ct);
-        if (c is null || claim is null) return Problem.NotFound("The wage claim");
+        if (await WageClaimAccess.Find(db, caseId, claimId, ct) is not ({ } c, { } claim)) return Problem.NotFound("The wage claim");
         var now = db.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var currency = i.Currency?.Trim().ToUpperInvariant();

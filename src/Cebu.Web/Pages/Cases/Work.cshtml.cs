@@ -1,5 +1,6 @@
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Platform.Results;
+using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -65,16 +66,8 @@ public sealed class WorkModel(RecordWageClaim record, UpdateWageClaim update, Ad
         if (p.Kind == ProblemKind.NotFound) return NotFound();
         if (p.Kind == ProblemKind.Forbidden) return Forbid();
         ErrorTitle = p.Title;
-        if (p.Errors is { Count: > 0 } errors)
-            foreach (var (field, messages) in errors) Add($"{form}.{field}", messages);
-        else Add($"{form}.", [p.Detail ?? p.Title]);
+        p.AddTo(Errors, form);
         Response.StatusCode = p.Kind switch { ProblemKind.TooLarge => 413, ProblemKind.UnsupportedType => 415, ProblemKind.Conflict => 409, _ => 400 };
         return Page();
-    }
-
-    private void Add(string key, IEnumerable<string> messages)
-    {
-        if (!Errors.TryGetValue(key, out var list)) Errors[key] = list = [];
-        list.AddRange(messages);
     }
 }
