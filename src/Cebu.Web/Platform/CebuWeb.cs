@@ -103,6 +103,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
                 o.Conventions.AuthorizePage("/Cases/Escalations", Permissions.CasesSupervise);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
+                o.Conventions.AuthorizePage("/Cases/Refer", Permissions.ReferralsSend);
+                o.Conventions.AuthorizeFolder("/Referrals", Permissions.ReferralsReceive);
                 o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -233,6 +235,7 @@ public static class CebuWeb
         api.MapContractsApi();
         api.MapCasesApi();
         api.MapCaseworkApi();
+        api.MapReferralsApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();
         app.MapRazorPages();
