@@ -394,7 +394,9 @@ public sealed class ImportWorkers(CebuDbContext db)
             }
             else
             {
-                _lookup.CommandText = """SELECT "PassportNumber" FROM "Worker" WHERE "OwnerState" = $state AND "PassportNumber" IN (SELECT value FROM json_each($passports))""";
+                // The unary + keeps SQLite off the (OwnerState, …) index: without statistics for the growing table it
+                // would otherwise walk every worker of the state for each block (quadratic; seen at 1M rows).
+                _lookup.CommandText = """SELECT "PassportNumber" FROM "Worker" WHERE +"OwnerState" = $state AND "PassportNumber" IN (SELECT value FROM json_each($passports))""";
                 _lookup.Parameters.Add(new SqliteParameter("$state", SqliteType.Text) { Value = state });
                 _lookup.Parameters.Add(_passports = new SqliteParameter("$passports", SqliteType.Text) { Value = "[]" });
             }
