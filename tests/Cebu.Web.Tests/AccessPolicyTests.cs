@@ -25,7 +25,7 @@ namespace Cebu.Web.Tests;
 public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CebuApp
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
-    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default);
+    private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default, Guid Referral = default);
 
     private async Task<Foreign> KhRecords()
     {
@@ -69,14 +69,31 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await db.SaveChangesAsync();
             return d;
         });
+        // Referrals (issue 5): the embassy's case referred to Cambodia's labour ministry with consent; only those two organisations see it.
+        var referral = await app.Db(async db =>
+        {
+            var existing = await db.Set<CaseReferral>().AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == @case.Id);
+            if (existing is not null) return existing;
+            var now = DateTimeOffset.UtcNow;
+            var r = new CaseReferral
+            {
+                CaseId = @case.Id, SenderOrganisationId = "kh-embassy-th", SenderState = "KH", SentBy = Demo.ConsulKHinTH, SentAt = now.AddHours(-1), RecipientOrganisationId = "kh-mlvt",
+                RecipientState = "KH", Service = ReferralService.WageClaim, Details = "Access test marker: KH-REFERRAL-MARKER", Fields = ["prs_FirstName", "cebu_Employer"],
+                StatusChangedAt = now.AddHours(-1), StatusChangedBy = Demo.ConsulKHinTH, ConsentGivenBy = "Sokha DEMO-CASE", ConsentForm = ConsentForm.Verbal,
+                ConsentGivenAt = now.AddHours(-2), ConsentUntil = now.AddDays(60), ConsentRecordedBy = Demo.ConsulKHinTH,
+            };
+            db.Add(r);
+            await db.SaveChangesAsync();
+            return r;
+        });
         return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
             "passports held by the agency", report.Place,
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
-            contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER",
-        ], contract.Id, alert.Id, detention.Id);
+            contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER", "KH-REFERRAL-MARKER",
+        ], contract.Id, alert.Id, detention.Id, referral.Id);
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
@@ -106,6 +123,16 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/contracts/{id:guid}/attest" => new { note = "Foreign attestation." },
         "POST /api/v1/contract-alerts/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         "POST /api/v1/detentions/{id:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
+        // Referrals (issue 5)
+        "POST /api/v1/cases/{id:guid}/referrals" => new
+        {
+            recipient = "ph-dmw", service = "wageClaim",
+            consent = new { givenBy = "Foreign", givenByRole = "person", form = "phone", givenAt = DateTimeOffset.UtcNow.AddMinutes(-5), until = DateTimeOffset.UtcNow.AddDays(30) },
+        },
+        "POST /api/v1/referrals/{id:guid}/decline" => new { reason = "Declined by a foreign organisation." },
+        "POST /api/v1/referrals/{id:guid}/status" => new { status = "completed", note = "Completed by a foreign organisation." },
+        "POST /api/v1/referrals/{id:guid}/withdraw" => new { reason = "Withdrawn by a foreign organisation." },
+        "POST /api/v1/referrals/{id:guid}/consent/revoke" => new { reason = "Revoked by a foreign organisation." },
         _ => null,
     };
 
@@ -144,6 +171,17 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             ["DetainedAt"] = "2026-01-01T08:00", ["PlaceDetained"] = "Example Street", ["Authority"] = "Foreign police", ["Grounds"] = "Foreign grounds.", ["PlaceOfCustody"] = "Foreign cell",
         },
+        // Referrals (issue 5)
+        "POST /Cases/Refer" => new()
+        {
+            ["Service"] = "WageClaim", ["Recipient"] = "ph-dmw", ["Fields"] = "prs_FirstName", ["GivenBy"] = "Foreign", ["GivenByRole"] = "Person", ["ConsentForm"] = "Phone",
+            ["GivenAt"] = "2026-01-01T08:00", ["Until"] = "2030-01-01",
+        },
+        "POST /Cases/Details?handler=Withdraw" => new() { ["reason"] = "Withdrawn by a foreign organisation." },
+        "POST /Cases/Details?handler=Revoke" => new() { ["reason"] = "Revoked by a foreign organisation." },
+        "POST /Referrals/Details?handler=Accept" => new(),
+        "POST /Referrals/Details?handler=Decline" => new() { ["reason"] = "Declined by a foreign organisation." },
+        "POST /Referrals/Details?handler=Report" => new() { ["status"] = "Completed", ["note"] = "Completed by a foreign organisation." },
         "POST /Workers/Edit?handler=Mrz" => new() { ["Mrz"] = "P<KHMHIJACKED<<NAME<<<<<<<<<<<<<<<<<<<<<<<<<<<\nKHX12345670KHM9001014F3001012<<<<<<<<<<<<<<04" },
         _ => null,
     };
@@ -154,6 +192,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var name = parameter.ToLowerInvariant();
         var path = probe.Pattern.ToLowerInvariant();
         if (path.Contains("detention")) return kh.Detention;
+        // Referrals (issue 5): a referral's own id (not the case's referrals list).
+        if (name.Contains("referral") || (path.Contains("referral") && !path.Contains("/cases/"))) return kh.Referral;
         if (name.Contains("report")) return kh.Report;
         if (name.Contains("worker")) return kh.Worker;
         if (name.Contains("agency")) return kh.Agency;
@@ -354,6 +394,10 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal((ContractStatus.Recorded, "domestic worker", null), (contract.Status, contract.Terms.JobTitle, contract.DocumentSha256));
         Assert.Null((await app.Db(db => db.Set<ContractAlert>().AsNoTracking().SingleAsync(a => a.Id == kh.Alert))).AcknowledgedAt);
         Assert.Null((await app.Db(db => db.Set<DetentionNotice>().AsNoTracking().SingleAsync(d => d.Id == kh.Detention))).AcknowledgedAt);
+        // Referrals (issue 5): the embassy's referral is as it was, and no foreign referral was made of Cambodia's case.
+        var referral = await app.Db(db => db.Set<CaseReferral>().AsNoTracking().SingleAsync(r => r.Id == kh.Referral));
+        Assert.Equal((ReferralStatus.Sent, (DateTimeOffset?)null), (referral.Status, referral.ConsentRevokedAt));
+        Assert.Equal(1, await app.Db(db => db.Set<CaseReferral>().CountAsync(r => r.CaseId == kh.Case)));
         var written = await app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync());
         Assert.All(written, e => Assert.True(e.RecordType is "CebuUser" || e.RecordType.StartsWith("IdentityUser", StringComparison.Ordinal),
             $"{email}'s requests wrote {e.Action} {e.RecordType} {e.RecordId}"));
@@ -386,6 +430,15 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[10], await (await malaysia.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[12], await (await malaysia.GetAsync("/api/v1/detentions")).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[12], await (await malaysia.SendAsync(Http.Page("/Detentions"))).Content.ReadAsStringAsync());
+        // Referrals (issue 5): the sender and the recipient see the referral's marker; the recipient sees the shared name only.
+        Assert.Contains(kh.Markers[13], await (await embassy.GetAsync($"/api/v1/cases/{kh.Case}/referrals")).Content.ReadAsStringAsync());
+        using var ministry = await app.As(Demo.LabourKH);
+        var received = await (await ministry.GetAsync($"/api/v1/referrals/{kh.Referral}")).Content.ReadAsStringAsync();
+        Assert.Contains(kh.Markers[13], received);
+        Assert.Contains("Sokha", received);
+        Assert.DoesNotContain(kh.Markers[8], received);
+        Assert.DoesNotContain(kh.Markers[9], received);
+        Assert.Contains(kh.Markers[13], await (await ministry.SendAsync(Http.Page($"/Referrals/Details/{kh.Referral}"))).Content.ReadAsStringAsync());
     }
 
     [Fact]

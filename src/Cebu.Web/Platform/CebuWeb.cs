@@ -102,6 +102,8 @@ public static class CebuWeb
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
+                o.Conventions.AuthorizePage("/Cases/Refer", Permissions.ReferralsSend);
+                o.Conventions.AuthorizeFolder("/Referrals", Permissions.ReferralsReceive);
                 o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -229,6 +231,7 @@ public static class CebuWeb
         api.MapDocumentsApi();
         api.MapContractsApi();
         api.MapCasesApi();
+        api.MapReferralsApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();
         app.MapRazorPages();

@@ -128,8 +128,34 @@ public class ReceiptCodeTests
             Assert.DoesNotMatch(sensitive, s.Title);
             Assert.DoesNotMatch(sensitive, s.Text);
         }
-        // Only the state goes in: the method has one parameter, so nothing else about the case can reach the public.
-        var method = typeof(PublicCaseStatuses).GetMethod(nameof(PublicCaseStatuses.For))!;
-        Assert.Equal([typeof(CaseState)], method.GetParameters().Select(p => p.ParameterType));
+        // Only the state and the latest referral's stage go in (no recipient, no name), so nothing else about the case can reach the public.
+        var methods = typeof(PublicCaseStatuses).GetMethods().Where(m => m.Name == nameof(PublicCaseStatuses.For)).ToList();
+        Assert.Equal(2, methods.Count);
+        Assert.All(methods.SelectMany(m => m.GetParameters()), p => Assert.Contains(p.ParameterType, new[] { typeof(CaseState), typeof(ReferralStatus?), typeof(bool) }));
+        foreach (var referral in Enum.GetValues<ReferralStatus>())
+        {
+            var s = PublicCaseStatuses.For(CaseState.Referred, referral);
+            Assert.DoesNotMatch(sensitive, s.Title);
+            Assert.DoesNotMatch(sensitive, s.Text);
+        }
+    }
+
+    [Fact]
+    public void While_a_case_is_referred_the_latest_referral_speaks_in_plain_words()
+    {
+        Assert.Equal("help-under-way", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.Sent).Code);
+        Assert.Equal("help-under-way", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.Accepted).Code);
+        Assert.Equal("help-under-way", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.InProgress).Code);
+        Assert.Equal("help-given", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.Completed).Code);
+        Assert.Equal("back-with-caseworker", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.Declined).Code);
+        Assert.Equal("back-with-caseworker", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.Withdrawn).Code);
+        // A revoked or expired consent ends the help under way, whatever the referral's status.
+        Assert.Equal("back-with-caseworker", PublicCaseStatuses.For(CaseState.Referred, ReferralStatus.Accepted, consentEnded: true).Code);
+        // Taken back by the caseworker after a decline: still back with the caseworker; without a referral, the state speaks.
+        Assert.Equal("back-with-caseworker", PublicCaseStatuses.For(CaseState.InProgress, ReferralStatus.Declined).Code);
+        Assert.Equal("in-progress", PublicCaseStatuses.For(CaseState.InProgress, null).Code);
+        // Resolved and closed cases say so, whatever their referrals.
+        Assert.Equal("resolved", PublicCaseStatuses.For(CaseState.Resolved, ReferralStatus.Completed).Code);
+        Assert.Equal("closed", PublicCaseStatuses.For(CaseState.Closed, ReferralStatus.InProgress).Code);
     }
 }

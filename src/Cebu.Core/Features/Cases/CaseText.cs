@@ -103,5 +103,11 @@ public static class CaseText
         ["Cases.PublicStatus.Closed.Text"] = "Your complaint is closed. If you still need help, file a new complaint.",
         ["Cases.PublicStatus.Reopened.Title"] = "Being handled again",
         ["Cases.PublicStatus.Reopened.Text"] = "Your complaint has been opened again and a caseworker is looking at it.",
+        ["Cases.PublicStatus.HelpUnderWay.Title"] = "Help under way",
+        ["Cases.PublicStatus.HelpUnderWay.Text"] = "An organisation that can help has your case, as you agreed, and is working on it.",
+        ["Cases.PublicStatus.HelpGiven.Title"] = "Help given",
+        ["Cases.PublicStatus.HelpGiven.Text"] = "The organisation your case was passed on to has finished its work. Your caseworker will check that all is well.",
+        ["Cases.PublicStatus.BackWithCaseworker.Title"] = "Back with your caseworker",
+        ["Cases.PublicStatus.BackWithCaseworker.Text"] = "Your case is back with your caseworker, who will look for other help with you.",
     };
 }

@@ -78,8 +78,9 @@ public sealed class ChangeCaseStatus(CebuDbContext db)
             assignee = (await CaseAccess.Assignees(db, c.OwnerOrganisationId, ct)).FirstOrDefault(a => a.Id == r.AssigneeId);
             if (assignee is null) return Problem.Invalid("assigneeId", "Assign the case to a caseworker of the organisation that holds it.");
         }
-        // Referrals are not built yet: a step to "referred" is refused by the workflow for want of a referral record.
-        var snapshot = new CaseSnapshot(c.State, c.Screened, c.AssigneeGuid, c.Outcome, OpenReferrals: 0);
+        // A step to "referred" is made by sending a referral (SendReferral); here it is refused for want of one.
+        var open = await ReferralAccess.OpenCount(db, c.Id, db.Clock.GetUtcNow(), ct);
+        var snapshot = new CaseSnapshot(c.State, c.Screened, c.AssigneeGuid, c.Outcome, OpenReferrals: open);
         var step = new CaseTransition(target, assignee is null ? null : Guid.Parse(assignee.Id), r.ReferralId, r.Outcome, r.Resolution, r.Reason);
         if (CaseWorkflow.ToProblem(target, CaseWorkflow.Check(snapshot, step)) is { } refused) return refused;
 

@@ -145,9 +145,12 @@ public sealed class GetPublicCaseStatus(CebuDbContext db)
             return new Problem(ProblemKind.Validation, "The receipt code was probably mistyped.", "Check each letter and digit against the code you were given, and try again.",
                 new Dictionary<string, string[]> { ["receiptCode"] = [check.Message!] }, new { reason = check.Status.ToString() });
         // The public reads one column of one case: the row filter is bypassed on purpose, and nothing else is selected.
-        var states = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(c => c.ReceiptCode == check.Code).Select(c => c.State).ToListAsync(ct);
-        if (states.Count == 0)
+        var cases = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(c => c.ReceiptCode == check.Code).Select(c => new { c.Id, c.State }).ToListAsync(ct);
+        if (cases.Count == 0)
             return new Problem(ProblemKind.NotFound, "No complaint has this receipt code.", "The code is well formed but we have no complaint with it. Check it again, or file a new complaint.");
-        return PublicCaseStatuses.For(states[0]);
+        // The latest referral's stage only (no recipient, no field): PublicCaseStatuses decides the words.
+        var id = cases[0].Id;
+        var latest = (await db.Set<CaseReferral>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct)).MaxBy(r => r.SentAt);
+        return PublicCaseStatuses.For(cases[0].State, latest?.Status, latest is not null && !ReferralAccess.ConsentActive(latest, db.Clock.GetUtcNow()));
     }
 }

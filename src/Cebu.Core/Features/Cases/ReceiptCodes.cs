@@ -101,9 +101,20 @@ public sealed record PublicCaseStatus(string Code, string TitleKey, string TextK
 /// </summary>
 public static class PublicCaseStatuses
 {
-    public static PublicCaseStatus For(CaseState state)
+    public static PublicCaseStatus For(CaseState state) => For(state, null);
+
+    /// <summary>
+    /// With the case's latest referral: while the case is referred or in progress, the referral's stage speaks instead
+    /// of the case's state, in plain words and without the recipient: help under way (sent, accepted, in progress),
+    /// help given (completed), back with your caseworker (declined, withdrawn, or the consent revoked or expired).
+    /// </summary>
+    public static PublicCaseStatus For(CaseState state, ReferralStatus? latestReferral, bool consentEnded = false)
     {
-        var name = state switch
+        var name = latestReferral is { } r && state is CaseState.Referred or CaseState.InProgress
+            ? r == ReferralStatus.Completed ? "HelpGiven"
+              : consentEnded || r is ReferralStatus.Declined or ReferralStatus.Withdrawn ? "BackWithCaseworker"
+              : "HelpUnderWay"
+            : state switch
         {
             CaseState.New => "Received",
             CaseState.Assessed => "InReview",

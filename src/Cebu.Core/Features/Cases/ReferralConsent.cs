@@ -7,8 +7,8 @@ namespace Cebu.Core.Features.Cases;
 /// <summary>Who gave consent: the person themself, or for a child or a person who cannot consent, a parent, guardian or legal representative.</summary>
 public enum ConsentGiver { Person, ParentOrGuardian, LegalRepresentative }
 
-/// <summary>How the consent was recorded.</summary>
-public enum ConsentForm { Written, Verbal, Electronic }
+/// <summary>How the consent was given: signed, said in person, said on the telephone (hotline), or sent electronically.</summary>
+public enum ConsentForm { Written, Verbal, Phone, Electronic }
 
 /// <summary>
 /// The person's consent to share named fields of their case with one recipient organisation for one purpose, until a

@@ -11,6 +11,9 @@ public static class Permissions
     /// <summary>Record the work permit and placement of workers placed on the state's territory (the receiving state's labour inspectorate).</summary>
     public const string WorkersPlacement = "workers.placement";
     public const string CasesHandle = "cases.handle";
+    /// <summary>Refer a case the organisation holds to another organisation, with the worker's consent (caseworkers, consular officers).</summary>
+    public const string ReferralsSend = "referrals.send";
+    /// <summary>Receive referrals sent to the official's organisation and see what they share while active (ReferralAccess).</summary>
     public const string ReferralsReceive = "referrals.receive";
     public const string InspectionsConduct = "inspections.conduct";
     public const string VerificationDecide = "verification.decide";
@@ -30,7 +33,7 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsReceive,
+        AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsSend, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
         DetentionsView, DetentionsNotify,
     ];
@@ -52,10 +55,10 @@ public static class Roles
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage],
-        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord],
-        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify],
-        [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
-        [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
+        [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.ReferralsReceive],
+        [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify, Permissions.ReferralsReceive],
+        [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
+        [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).
         [Agency] = [Permissions.ContractsView, Permissions.ContractsRecord],
         [Analyst] = [Permissions.ReportsView],

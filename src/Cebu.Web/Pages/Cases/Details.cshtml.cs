@@ -10,9 +10,11 @@ namespace Cebu.Web.Pages.Cases;
 /// workflow step with each refusal beside its field, assignment, notes, the status history and who read the case.
 /// Opening the page is a read of the case and is recorded.
 /// </summary>
-public sealed class DetailsModel(GetCase get, ScreenCase screen, ChangeCaseStatus change, AssignCase assign, AddCaseNote addNote) : PageModel
+public sealed class DetailsModel(GetCase get, ScreenCase screen, ChangeCaseStatus change, AssignCase assign, AddCaseNote addNote, ListCaseReferrals referrals, ChangeReferral changeReferral) : PageModel
 {
     public CaseDetails? Details { get; private set; }
+    /// <summary>The case's referrals: status, consent, the updates reported back.</summary>
+    public IReadOnlyList<ReferralView> Referrals { get; private set; } = [];
     public Case Case => Details!.Case;
     /// <summary>Errors by form and field: "screen.answers.deception", "status.reason", "note.text", "assign.assigneeId".</summary>
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -27,8 +29,15 @@ public sealed class DetailsModel(GetCase get, ScreenCase screen, ChangeCaseStatu
         var outcome = await get.Handle(id, ct);
         if (!outcome.Ok) return outcome.Problem!.Kind == ProblemKind.NotFound ? NotFound() : Forbid();
         Details = outcome.Value;
+        Referrals = (await referrals.Handle(id, ct)).Value ?? [];
         return Page();
     }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid referralId, string? reason, CancellationToken ct) =>
+        await After(id, $"withdraw-{referralId}", await changeReferral.Handle(new ChangeReferral.Request(referralId, ReferralAction.Withdraw, Note: reason), ct), ct);
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid referralId, string? reason, CancellationToken ct) =>
+        await After(id, $"revoke-{referralId}", await changeReferral.Handle(new ChangeReferral.Request(referralId, ReferralAction.RevokeConsent, Note: reason), ct), ct);
 
     public async Task<IActionResult> OnPostScreenAsync(Guid id, Dictionary<string, string?>? answers, ScreeningFactsInput facts, CancellationToken ct) =>
         await After(id, "screen", await screen.Handle(new ScreenCase.Request(id, answers, facts), ct), ct);
@@ -48,7 +57,7 @@ public sealed class DetailsModel(GetCase get, ScreenCase screen, ChangeCaseStatu
     private async Task<IActionResult> After<T>(Guid id, string form, Outcome<T> outcome, CancellationToken ct)
     {
         ModelState.Clear();
-        if (outcome.Ok) return Redirect($"/Cases/Details/{id}");
+        if (outcome.Ok) return Redirect(form.StartsWith("withdraw", StringComparison.Ordinal) || form.StartsWith("revoke", StringComparison.Ordinal) ? $"/Cases/Details/{id}#referrals" : $"/Cases/Details/{id}");
         var p = outcome.Problem!;
         if (p.Kind == ProblemKind.NotFound) return NotFound();
         if (p.Kind == ProblemKind.Forbidden) return Forbid();
@@ -59,6 +68,7 @@ public sealed class DetailsModel(GetCase get, ScreenCase screen, ChangeCaseStatu
         var reread = await get.Handle(id, ct);
         if (!reread.Ok) return NotFound();
         Details = reread.Value;
+        Referrals = (await referrals.Handle(id, ct)).Value ?? [];
         return Page();
     }
 
