@@ -160,6 +160,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/referrals/{id:guid}/status" => new { status = "completed", note = "Completed by a foreign organisation." },
         "POST /api/v1/referrals/{id:guid}/withdraw" => new { reason = "Withdrawn by a foreign organisation." },
         "POST /api/v1/referrals/{id:guid}/consent/revoke" => new { reason = "Revoked by a foreign organisation." },
+        // Casework (wage claims, escalations): the ids name Cambodia's case, or nothing of the caller's.
+        "POST /api/v1/cases/{id:guid}/wage-claims" => new { forum = "labourCourt", respondent = "Foreign", filedOn = "2026-01-01", items = new[] { new { kind = "unpaidWages", claimed = 1, currency = "THB" } } },
+        "PUT /api/v1/cases/{id:guid}/wage-claims/{claimId:guid}" => new { stage = "closed", outcome = "withdrawn" },
+        "POST /api/v1/cases/{id:guid}/wage-claims/{claimId:guid}/payments" => new { paidOn = "2026-01-01", amount = 1, currency = "THB", payer = "Foreign" },
+        "POST /api/v1/cases/escalations/{escalationId:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         _ => null,
     };
 
@@ -193,6 +198,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Contracts/Record" => new() { ["Terms.JobTitle"] = "Hijacked", ["Terms.WageAmount"] = "1", ["Terms.WageCurrency"] = "THB", ["LanguagesText"] = "km" },
         "POST /Contracts/Alerts" => new() { ["note"] = "Foreign acknowledgement." },
         "POST /Detentions/Index?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
+        // Casework forms of the case page (posted to /Cases/Work/{id}) and the supervisor's inbox.
+        "POST /Cases/Work?handler=Claim" => new() { ["forum"] = "LabourCourt", ["respondent"] = "Foreign", ["filedOn"] = "2026-01-01", ["claimed"] = "1", ["currency"] = "THB" },
+        "POST /Cases/Work?handler=Stage" => new() { ["stage"] = "Closed", ["outcome"] = "Withdrawn" },
+        "POST /Cases/Work?handler=Payment" => new() { ["paidOn"] = "2026-01-01", ["amount"] = "1", ["currency"] = "THB", ["payer"] = "Foreign" },
+        "POST /Cases/Work?handler=File" => new() { ["description"] = "Foreign file." },
+        "POST /Cases/Escalations?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
         // Names Cambodia's worker (WorkerId): a foreign state may not take the record's details into a notice.
         "POST /Detentions/Record" => new()
         {
@@ -644,15 +655,21 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.True(recorded.StatusCode == record, $"{email ?? "anonymous"} recording: {(int)recorded.StatusCode}, expected {(int)record}.");
         var listed = await client.GetAsync("/api/v1/detentions");
         Assert.True(listed.StatusCode == list, $"{email ?? "anonymous"} listing: {(int)listed.StatusCode}, expected {(int)list}.");
+        await PagesShouldAnswer(email, ("/Detentions", listPage), ("/Detentions/Record", recordPage));
+    }
+
+    /// <summary>Signs in on the sign-in page (unless anonymous) and checks each page: "open", or the path it redirects the caller to.</summary>
+    private async Task PagesShouldAnswer(string? email, params (string Path, string Expected)[] pages)
+    {
         using var browser = app.Anonymous();
         if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
-        foreach (var (path, expected) in new[] { ("/Detentions", listPage), ("/Detentions/Record", recordPage) })
+        foreach (var (path, expected) in pages)
         {
             var shown = await browser.SendAsync(Http.Page(path));
             if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
             else
             {
-                Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+                Assert.True(shown.StatusCode == HttpStatusCode.Redirect, $"{email} {path}: {(int)shown.StatusCode}, expected a redirect to {expected}");
                 Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
             }
         }
@@ -701,6 +718,40 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
     // ---------------------------------------------------------------------------------------------------------------
     // The administrator
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Casework (issue 5): the dashboard and wage claims for whoever handles cases, escalations for supervisors only.
+
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, string, string> CaseworkRoles = new()
+    {
+        // email, GET /api/v1/cases/dashboard, GET /api/v1/cases/escalations, /Cases/Dashboard, /Cases/Escalations ("open", or where the page sends the caller)
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, "/Account/Login", "/Account/Login" },
+        { Demo.SupervisorMY, HttpStatusCode.OK, HttpStatusCode.OK, "open", "open" },
+        { Demo.CaseworkerMY, HttpStatusCode.OK, HttpStatusCode.Forbidden, "open", "/Account/AccessDenied" },
+        { Demo.ConsulKHinTH, HttpStatusCode.OK, HttpStatusCode.Forbidden, "open", "/Account/AccessDenied" },
+        { Demo.InspectorMY, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.LabourKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaseworkRoles))]
+    public async Task Casework_answers_each_role_as_the_access_rules_say(string? email, HttpStatusCode dashboard, HttpStatusCode escalations, string dashboardPage, string escalationsPage)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        await (await client.GetAsync("/api/v1/cases/dashboard")).ShouldBe(dashboard);
+        await (await client.GetAsync("/api/v1/cases/escalations")).ShouldBe(escalations);
+        await PagesShouldAnswer(email, ("/Cases/Dashboard", dashboardPage), ("/Cases/Escalations", escalationsPage));
+        // The Malaysian supervisor's inbox holds only Malaysia's cases; the dashboard counts only the caller's organisation.
+        if (escalations == HttpStatusCode.OK)
+        {
+            var owners = await app.Db(db => db.Set<CaseEscalation>().AsNoTracking().Select(e => e.OwnerOrganisationId).Distinct().ToListAsync());
+            var inbox = (await (await client.GetAsync("/api/v1/cases/escalations?all=true")).OkJson()).AsArray();
+            var ids = inbox.Select(e => Guid.Parse(e!["caseId"].Str())).ToList();
+            Assert.All(await app.Db(db => db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.OwnerOrganisationId).ToListAsync()), o => Assert.Equal("my-mohr", o));
+            Assert.NotEmpty(owners);
+        }
+    }
 
     [Fact]
     public async Task An_administrator_without_a_second_factor_gets_no_data()

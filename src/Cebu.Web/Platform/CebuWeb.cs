@@ -101,6 +101,7 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
+                o.Conventions.AuthorizePage("/Cases/Escalations", Permissions.CasesSupervise);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
                 o.Conventions.AuthorizePage("/Cases/Refer", Permissions.ReferralsSend);
                 o.Conventions.AuthorizeFolder("/Referrals", Permissions.ReferralsReceive);
@@ -114,6 +115,8 @@ public static class CebuWeb
             .AddDataAnnotationsLocalization();
 
         services.AddComplaintRateLimits(builder.Configuration);
+        // Escalates overdue cases every Cebu:Escalation:IntervalMinutes (default 15; 0 turns it off).
+        services.AddHostedService<Cebu.Core.Features.Cases.CaseEscalationJob>();
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -236,6 +239,7 @@ public static class CebuWeb
         api.MapDocumentsApi();
         api.MapContractsApi();
         api.MapCasesApi();
+        api.MapCaseworkApi();
         api.MapReferralsApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();

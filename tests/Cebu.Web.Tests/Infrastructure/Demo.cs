@@ -17,6 +17,8 @@ public static class Demo
     public const string CaseworkerSG = "caseworker@sg.demo";
     public const string CaseworkerMY = "caseworker@my.demo";
     public const string CaseworkerTH = "caseworker@th.demo";
+    /// <summary>Case supervisor of my-mohr (cases.supervise): receives the escalations of overdue cases.</summary>
+    public const string SupervisorMY = "supervisor@my.demo";
     public const string ConsulIDinMY = "consul-id@my.demo";
     public const string ConsulKHinTH = "consul-kh@th.demo";
     public const string ConsulMMinTH = "consul-mm@th.demo";

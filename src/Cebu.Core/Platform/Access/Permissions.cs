@@ -11,6 +11,8 @@ public static class Permissions
     /// <summary>Record the work permit and placement of workers placed on the state's territory (the receiving state's labour inspectorate).</summary>
     public const string WorkersPlacement = "workers.placement";
     public const string CasesHandle = "cases.handle";
+    /// <summary>Supervise the organisation's cases: receive the escalations of overdue cases (issue 5).</summary>
+    public const string CasesSupervise = "cases.supervise";
     /// <summary>Refer a case the organisation holds to another organisation, with the worker's consent (caseworkers, consular officers).</summary>
     public const string ReferralsSend = "referrals.send";
     /// <summary>Receive referrals sent to the official's organisation and see what they share while active (ReferralAccess).</summary>
@@ -43,7 +45,7 @@ public static class Permissions
     [
         AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsSend, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
-        DetentionsView, DetentionsNotify, VerificationRequest, VerificationView, VerificationRegistry,
+        DetentionsView, DetentionsNotify, CasesSupervise, VerificationRequest, VerificationView, VerificationRegistry,
     ];
 }
 
@@ -57,6 +59,8 @@ public static class Roles
     public const string Consul = "consul";
     public const string Analyst = "analyst";
     public const string Admin = "admin";
+    /// <summary>A case supervisor: handles cases like a caseworker and receives the escalations of the organisation's overdue cases.</summary>
+    public const string Supervisor = "supervisor";
     /// <summary>A licensed recruitment agency's staff: submit the contracts of the workers it recruits.</summary>
     public const string Agency = "agency";
 
@@ -69,6 +73,7 @@ public static class Roles
             Permissions.VerificationRequest, Permissions.VerificationView],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
+        [Supervisor] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.CasesSupervise, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).
         [Agency] = [Permissions.ContractsView, Permissions.ContractsRecord],
         [Analyst] = [Permissions.ReportsView],
