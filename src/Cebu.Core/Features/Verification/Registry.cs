@@ -60,14 +60,14 @@ public sealed class ImportRegistry(CebuDbContext db)
                 foreach (var (_, r, _) in Rows(reader))
                 {
                     block.Add(Stamp(r!, state, now));
-                    if (block.Count == 10_000) { await copy.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), block, ct); loaded += block.Count; block.Clear(); progress?.Report(("Importing rows", loaded, rows)); }
+                    if (block.Count == 10_000) { await copy.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), block, r => r, ct); loaded += block.Count; block.Clear(); progress?.Report(("Importing rows", loaded, rows)); }
                 }
-                await copy.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), block, ct);
+                await copy.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), block, r => r, ct);
                 loaded += block.Count;
             }
             else
             {
-                using var insert = new SqliteBulkInsert<CivilRegistryRecord>(table, (SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
+                using var insert = new SqliteBulkInsert<CivilRegistryRecord>(table, (SqliteConnection)db.Database.GetDbConnection());
                 foreach (var (_, r, _) in Rows(reader))
                 {
                     insert.Insert(Stamp(r!, state, now));
