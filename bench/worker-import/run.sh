@@ -3,7 +3,7 @@
 # to 1,000,000 generated workers. Method: bench/worker-import/README.md; figures: docs/benchmarks.md. One command:
 #
 #   bench/worker-import/run.sh [--sizes "250000 500000 1000000"] [--db sqlite|postgres|both] [--no-search]
-#                              [--search-only] [--no-build] [--duration SECONDS] [--rounds N] [--connections N] [--threads N]
+#                              [--search-only] [--no-build] [--no-raw-all] [--duration SECONDS] [--rounds N] [--connections N] [--threads N]
 #
 # Loopback only (127.0.0.1), fixed durations. Data and SQLite files live under bench/worker-import/.cache; the
 # PostgreSQL databases are cebu_bench_workers_* (dropped and made afresh for every measurement, except the last
@@ -12,7 +12,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-SIZES="250000 500000 1000000"; DB=both; SEARCH=1; IMPORT=1; BUILD=1; DURATION=30; ROUNDS=2; CONNECTIONS=16; THREADS=1
+SIZES="250000 500000 1000000"; DB=both; SEARCH=1; IMPORT=1; BUILD=1; RAW_ALL=1; DURATION=30; ROUNDS=2; CONNECTIONS=16; THREADS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
@@ -20,6 +20,7 @@ while [ $# -gt 0 ]; do
     --no-search) SEARCH=0; shift ;;
     --search-only) IMPORT=0; shift ;;
     --no-build) BUILD=0; shift ;;
+    --no-raw-all) RAW_ALL=0; shift ;;
     --duration) DURATION="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
@@ -108,7 +109,7 @@ import_bench() { # provider label
     raw_inproc=$(sed -n 's/.*seconds=\([^ ]*\).*/\1/p' "$CACHE/raw-$p-$n.out")
     drop "$p" raw
     local all_rps="" all_wall
-    if [ "$n" = "$MIN" ]; then
+    if [ "$n" = "$MIN" ] && [ "$RAW_ALL" = 1 ]; then
       # Diagnostic, smallest size only: the raw load of every row the import writes (workers, name keys, timeline events).
       log "$label $n: raw bulk load of every row the import writes"
       conn=$(fresh "$p" "raw")

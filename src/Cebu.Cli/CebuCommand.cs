@@ -28,6 +28,8 @@ public static class CebuCommand
         root.Subcommands.Add(Agencies());
         root.Subcommands.Add(Workers());
         root.Subcommands.Add(Match());
+        root.Subcommands.Add(Registry());
+        root.Subcommands.Add(Verify());
         return root;
     }
 
@@ -151,6 +153,151 @@ public static class CebuCommand
         return new Command("match", "Record matching: duplicates and links between registries.") { evaluate };
     }
 
+    private static FixedAccessContext Official(string state, string role, string command)
+    {
+        var code = state.Trim().ToUpperInvariant();
+        if (!Cebu.Core.Platform.Reference.ReferenceData.Shared.IsCountry(code))
+            throw new ArgumentException($"{state} is not a state Cebu knows; use an ISO code such as KH.");
+        return new FixedAccessContext(null, Who(command), null, code, code, false, Roles.Grants[role].ToHashSet());
+    }
+
+    private static Command Registry()
+    {
+        var state = new Option<string>("--state") { Description = "The sending state (ISO code, e.g. KH) whose civil registry extract this is.", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = $"The CSV extract, with the columns {string.Join(",", Cebu.Core.Features.Verification.ImportRegistry.Columns)}." };
+        var import = new Command("import", "Replace a state's civil registry extract (for nationality verification) with a CSV file, in one transaction; any bad row rejects the file.") { file, state };
+        import.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine($"No file at {path.FullName}."); return 1; }
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = Official(parse.GetValue(state)!, Roles.LabourOfficer, "registry");
+            Cebu.Core.Platform.Results.Outcome<Cebu.Core.Features.Verification.RegistryImportReport> outcome = default;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await Progress().StartAsync(async ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                outcome = await scope.ServiceProvider.GetRequiredService<Cebu.Core.Features.Verification.ImportRegistry>().Handle(
+                    () => new StreamReader(path.FullName, System.Text.Encoding.UTF8, true, new FileStreamOptions { BufferSize = 1 << 16 }),
+                    new SyncProgress<(string Stage, int Done, int Total)>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Stage, out var task)) tasks[p.Stage] = task = ctx.AddTask(p.Stage);
+                        task.MaxValue = Math.Max(1, p.Total == 0 ? p.Done : p.Total);
+                        task.Value = p.Done;
+                    }), ct);
+                foreach (var task in tasks.Values) task.Value = task.MaxValue;
+            });
+            if (!outcome.Ok) return PrintProblem(outcome.Problem!);
+            Console.WriteLine($"Imported {outcome.Value!.Imported} registry records (replacing {outcome.Value.Replaced}) in {started.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        });
+        return new Command("registry", "A sending state's civil registry extract.") { import };
+    }
+
+    private static Command Verify()
+    {
+        var file = new Argument<FileInfo>("file") { Description = $"The CSV batch, with the columns {string.Join(",", Cebu.Core.Features.Verification.VerificationInput.Columns)}." };
+        var from = new Option<string>("--from") { Description = "The receiving state sending the batch (e.g. TH).", Required = true };
+        var to = new Option<string>("--to") { Description = "The sending state asked to verify (e.g. KH).", Required = true };
+        var deadline = new Option<DateOnly?>("--deadline") { Description = "Answers needed by (yyyy-MM-dd); default 30 days from today." };
+        var reference = new Option<string?>("--reference") { Description = "The sender's batch reference." };
+        var batch = new Command("batch", "Send a batch of nationality verification requests (all rows checked first; any bad row rejects the batch). Prints the batch id.") { file, from, to, deadline, reference };
+        batch.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine($"No file at {path.FullName}."); return 1; }
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = Official(parse.GetValue(from)!, Roles.Inspector, "verify");
+            using var reader = path.OpenText();
+            var (rows, errors) = Cebu.Core.Features.Verification.VerificationInput.ReadCsv(reader);
+            var outcome = await scope.ServiceProvider.GetRequiredService<Cebu.Core.Features.Verification.SubmitBatch>().Handle(parse.GetValue(to), parse.GetValue(deadline) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+                parse.GetValue(reference), rows, errors, csv: true, ct);
+            if (!outcome.Ok) return PrintProblem(outcome.Problem!);
+            Console.Error.WriteLine($"Batch of {outcome.Value!.Total} requests from {outcome.Value.FromState} to {outcome.Value.ToState} accepted; match it with: cebu verify run --batch {outcome.Value.Id}");
+            Console.WriteLine(outcome.Value.Id);
+            return 0;
+        });
+
+        var batchId = new Option<Guid?>("--batch") { Description = "The batch to match; without it, every batch with blocks left." };
+        var run = new Command("run", "Match the blocks of a batch left to match (under leases, like the web app's background matcher), with a progress bar.") { batchId };
+        run.SetAction(async (parse, ct) =>
+        {
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.Cli(Who("verify"));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            Cebu.Core.Platform.Results.Outcome<int> outcome = default;
+            var requests = 0;
+            await Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Matching blocks");
+                outcome = await scope.ServiceProvider.GetRequiredService<Cebu.Core.Features.Verification.RunVerification>().Handle($"cli:{Environment.MachineName}:{Environment.ProcessId}",
+                    parse.GetValue(batchId), new SyncProgress<Cebu.Core.Features.Verification.MatchProgress>(p => { task.MaxValue = Math.Max(1, p.TotalBlocks); task.Value = p.Blocks; requests = p.Requests; }), ct);
+                task.Value = task.MaxValue;
+            });
+            if (!outcome.Ok) return PrintProblem(outcome.Problem!);
+            var seconds = started.Elapsed.TotalSeconds;
+            Console.WriteLine(System.FormattableString.Invariant($"Matched {outcome.Value} block(s), {requests} request(s) in {seconds:0.0} s ({(seconds > 0 ? requests / seconds : 0):0} requests/s)."));
+            return 0;
+        });
+
+        var exportBatch = new Option<Guid>("--batch") { Description = "The batch.", Required = true };
+        var output = new Argument<FileInfo>("file") { Description = "Where to write the CSV (local_reference,outcome,decision,score,candidate_source,registry_number,certificate_number)." };
+        var export = new Command("export", "Write a batch's outcomes to CSV (the sending state's view: with the candidate's registry number).") { output, exportBatch };
+        export.SetAction(async (parse, ct) =>
+        {
+            await using var sp = Services(parse);
+            using var scope = sp.CreateScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Override = FixedAccessContext.Cli(Who("verify"));
+            var db = scope.ServiceProvider.GetRequiredService<Cebu.Core.Platform.Data.CebuDbContext>();
+            var id = parse.GetValue(exportBatch);
+            var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                from r in db.Set<Cebu.Core.Features.Verification.VerificationRequest>()
+                where r.BatchId == id
+                join c in db.Set<Cebu.Core.Features.Verification.CivilRegistryRecord>() on r.CandidateId equals c.Id into cs
+                from c in cs.DefaultIfEmpty()
+                orderby r.Line
+                select new { r.LocalReference, r.Outcome, r.Decision, r.Score, r.CandidateSource, RegistryNumber = c == null ? null : c.RegistryNumber, r.CertificateNumber }, ct);
+            await using var w = new StreamWriter(parse.GetValue(output)!.FullName);
+            await w.WriteLineAsync("local_reference,outcome,decision,score,candidate_source,registry_number,certificate_number");
+            foreach (var r in rows)
+                await w.WriteLineAsync(System.FormattableString.Invariant($"{r.LocalReference},{r.Outcome},{r.Decision},{r.Score:0.####},{r.CandidateSource},{r.RegistryNumber},{r.CertificateNumber}"));
+            Console.WriteLine($"Wrote {rows.Count} outcomes.");
+            return 0;
+        });
+
+        var dir = new Argument<DirectoryInfo>("directory") { Description = "Where to write registry.csv, requests.csv and truth.csv." };
+        var genState = new Option<string>("--state") { Description = "The state whose fictional registry is generated (KH or MM).", DefaultValueFactory = _ => "KH" };
+        var records = new Option<int>("--records") { Description = "Registry records.", DefaultValueFactory = _ => 1_000_000 };
+        var requestCount = new Option<int>("--requests") { Description = "Requests.", DefaultValueFactory = _ => 10_000 };
+        var share = new Option<double>("--in-registry") { Description = "Share of requests whose person is in the registry (the rest are strangers).", DefaultValueFactory = _ => 0.8 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 2026 };
+        var generate = new Command("generate", "Generate a fictional registry extract, requests with realistic errors, and the truth (for the benchmark).") { dir, genState, records, requestCount, share, seed };
+        generate.SetAction(parse =>
+        {
+            var n = parse.GetValue(records);
+            Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("Generating registry", maxValue: n);
+                Cebu.Core.Features.Verification.SyntheticRegistry.WriteBenchmark(parse.GetValue(dir)!.FullName, parse.GetValue(genState)!.ToUpperInvariant(), n, parse.GetValue(requestCount),
+                    parse.GetValue(share), parse.GetValue(seed), new SyncProgress<int>(d => task.Value = d));
+                task.Value = n;
+            });
+            return 0;
+        });
+        return new Command("verify", "Nationality verification between states.") { batch, run, export, generate };
+    }
+
+    private static int PrintProblem(Cebu.Core.Platform.Results.Problem p)
+    {
+        Console.Error.WriteLine($"{p.Title} {p.Detail}");
+        foreach (var (field, messages) in p.Errors ?? new Dictionary<string, string[]>())
+            foreach (var m in messages) Console.Error.WriteLine($"  {field}: {m}");
+        return 1;
+    }
+
     /// <summary>Runs an import use case with a progress bar and prints each rejected row with its line number.</summary>
     private static async Task<int> RunImport(ParseResult parse, FileInfo path, IAccessContext access, bool dryRun,
         Func<IServiceProvider, FileInfo, IProgress<ImportProgress>, CancellationToken, Task<Cebu.Core.Platform.Results.Outcome<ImportReport>>> run, CancellationToken ct)
@@ -176,13 +323,7 @@ public static class CebuCommand
             }), ct);
             foreach (var task in tasks.Values) task.Value = task.MaxValue;
         });
-        if (!outcome.Ok)
-        {
-            Console.Error.WriteLine($"{outcome.Problem!.Title} {outcome.Problem.Detail}");
-            foreach (var (field, messages) in outcome.Problem.Errors ?? new Dictionary<string, string[]>())
-                foreach (var m in messages) Console.Error.WriteLine($"  {field}: {m}");
-            return 1;
-        }
+        if (!outcome.Ok) return PrintProblem(outcome.Problem!);
         var report = outcome.Value!;
         foreach (var r in report.Rejected)
             Console.WriteLine($"line {r.Line}{(r.LicenceNumber is null ? "" : $" ({r.LicenceNumber})")}: {string.Join("; ", r.Reasons)}");

@@ -6,6 +6,7 @@ using Cebu.Core.Features.Contracts;
 using Cebu.Core.Features.Detentions;
 using Cebu.Core.Features.Employers;
 using Cebu.Core.Features.Screening;
+using Cebu.Core.Features.Verification;
 using Cebu.Core.Features.Workers;
 using Cebu.Core.Platform.Audit;
 using Cebu.Web.Platform;
@@ -28,7 +29,13 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
 {
     /// <summary>Records that belong to Cambodia and are shared with none of the foreign callers below, and text only they contain.</summary>
     private sealed record Foreign(Guid Agency, Guid Report, Guid Worker, int AgencyVersion, int WorkerVersion, Guid Case, int CaseVersion, string[] Markers, Guid Contract = default, Guid Alert = default, Guid Detention = default, Guid Referral = default,
-        Guid Employer = default, Guid ScreeningHit = default);
+        Guid Employer = default, Guid ScreeningHit = default)
+    {
+        // Nationality verification (issue 6): a batch Malaysia sent to Cambodia, one of its requests, and a record of Cambodia's civil registry extract.
+        public Guid VerificationBatch { get; init; }
+        public Guid VerificationRequest { get; init; }
+        public Guid RegistryRecord { get; init; }
+    }
 
     private async Task<Foreign> KhRecords()
     {
@@ -105,6 +112,22 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await db.SaveChangesAsync();
             return r;
         });
+        // ---- Nationality verification (issue 6) ----
+        // A batch Malaysia sent to Cambodia, already matched (so the background matcher writes nothing during the sweep):
+        // Cambodia and Malaysia see it, nobody else; its candidate is Cambodia's registry record, which only Cambodia sees.
+        var registry = await app.Db(db => db.Set<CivilRegistryRecord>().AsNoTracking().SingleAsync(c => c.RegistryNumber == Cebu.Core.Platform.Seed.DemoRegistry.KnownKh().RegistryNumber));
+        var verification = await app.Db(async db =>
+        {
+            var existing = await db.Set<VerificationRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.LocalReference == "KH-MY-VERIFY-MARKER");
+            if (existing is not null) return existing;
+            var b = new VerificationBatch { ToState = "KH", FromState = "MY", Reference = "MY batch (access test)", SubmittedBy = Demo.InspectorMY, SubmittedAt = DateTimeOffset.UtcNow,
+                Deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), Status = BatchStatus.AwaitingDecisions, Total = 1, Processed = 1, Possible = 1 };
+            var r = new VerificationRequest { BatchId = b.Id, ToState = "KH", FromState = "MY", Line = 1, LocalReference = "KH-MY-VERIFY-MARKER", FamilyName = "Mias", GivenNames = "Sophia",
+                DateOfBirth = registry.DateOfBirth, Outcome = MatchOutcome.Possible, Score = 0.9, CandidateSource = CandidateSource.CivilRegistry, CandidateId = registry.Id };
+            db.AddRange(b, r, new VerificationBlock { BatchId = b.Id, Number = 0, DoneAt = DateTimeOffset.UtcNow, LeaseOwner = "test" });
+            await db.SaveChangesAsync();
+            return r;
+        });
         return new Foreign(agency.Id, report.Id, worker.Id, agency.Version, worker.Version, @case.Id, @case.Version,
         [
             agency.Contacts.Email!, agency.Address, agency.Principals[0].Name,
@@ -113,7 +136,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
             contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER", "KH-REFERRAL-MARKER",
             "KH-SCREENING-MARKER", employer.Addresses[0],
-        ], contract.Id, alert.Id, detention.Id, referral.Id, employer.Id, hit.Id);
+            "KH-MY-VERIFY-MARKER", registry.RegistryNumber,
+        ], contract.Id, alert.Id, detention.Id, referral.Id, employer.Id, hit.Id)
+        { VerificationBatch = verification.BatchId, VerificationRequest = verification.Id, RegistryRecord = registry.Id };
     }
 
     /// <summary>Officials of states other than Cambodia (and Malaysia, which filed the report), with every role.</summary>
@@ -148,6 +173,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/employers/{id:guid}/status" => new { status = "blacklisted", reason = "Foreign decision.", source = "None" },
         "POST /api/v1/screening-hits/{id:guid}/review" => new { decision = "dismissed", reason = "Foreign decision." },
         "POST /api/v1/cases/{id:guid}/duplicates/{flagId:guid}/decision" => new { decision = "samePerson" },
+        "POST /api/v1/verification/requests/{id:guid}/decision" => new { decision = "confirm", reason = "Foreign decision." },
         // Referrals (issue 5)
         "POST /api/v1/cases/{id:guid}/referrals" => new
         {
@@ -158,6 +184,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /api/v1/referrals/{id:guid}/status" => new { status = "completed", note = "Completed by a foreign organisation." },
         "POST /api/v1/referrals/{id:guid}/withdraw" => new { reason = "Withdrawn by a foreign organisation." },
         "POST /api/v1/referrals/{id:guid}/consent/revoke" => new { reason = "Revoked by a foreign organisation." },
+        // Casework (wage claims, escalations): the ids name Cambodia's case, or nothing of the caller's.
+        "POST /api/v1/cases/{id:guid}/wage-claims" => new { forum = "labourCourt", respondent = "Foreign", filedOn = "2026-01-01", items = new[] { new { kind = "unpaidWages", claimed = 1, currency = "THB" } } },
+        "PUT /api/v1/cases/{id:guid}/wage-claims/{claimId:guid}" => new { stage = "closed", outcome = "withdrawn" },
+        "POST /api/v1/cases/{id:guid}/wage-claims/{claimId:guid}/payments" => new { paidOn = "2026-01-01", amount = 1, currency = "THB", payer = "Foreign" },
+        "POST /api/v1/cases/escalations/{escalationId:guid}/acknowledge" => new { note = "Foreign acknowledgement." },
         _ => null,
     };
 
@@ -191,6 +222,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Contracts/Record" => new() { ["Terms.JobTitle"] = "Hijacked", ["Terms.WageAmount"] = "1", ["Terms.WageCurrency"] = "THB", ["LanguagesText"] = "km" },
         "POST /Contracts/Alerts" => new() { ["note"] = "Foreign acknowledgement." },
         "POST /Detentions/Index?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
+        // Casework forms of the case page (posted to /Cases/Work/{id}) and the supervisor's inbox.
+        "POST /Cases/Work?handler=Claim" => new() { ["forum"] = "LabourCourt", ["respondent"] = "Foreign", ["filedOn"] = "2026-01-01", ["claimed"] = "1", ["currency"] = "THB" },
+        "POST /Cases/Work?handler=Stage" => new() { ["stage"] = "Closed", ["outcome"] = "Withdrawn" },
+        "POST /Cases/Work?handler=Payment" => new() { ["paidOn"] = "2026-01-01", ["amount"] = "1", ["currency"] = "THB", ["payer"] = "Foreign" },
+        "POST /Cases/Work?handler=File" => new() { ["description"] = "Foreign file." },
+        "POST /Cases/Escalations?handler=Acknowledge" => new() { ["note"] = "Foreign acknowledgement." },
         // Names Cambodia's worker (WorkerId): a foreign state may not take the record's details into a notice.
         "POST /Detentions/Record" => new()
         {
@@ -200,6 +237,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         "POST /Employers/Details" => new() { ["NewStatus"] = "Blacklisted", ["Reason"] = "Foreign decision.", ["Source"] = "None" },
         "POST /Screening/Index" => new() { ["Decision"] = "Dismissed", ["Reason"] = "Foreign decision." },
         "POST /Cases/Duplicate" => new() { ["decision"] = "SamePerson" },
+        "POST /Verification/Review" => new() { ["decision"] = "confirm", ["Reason"] = "Foreign decision." },
         // Referrals (issue 5)
         "POST /Cases/Refer" => new()
         {
@@ -223,6 +261,9 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         if (path.Contains("detention")) return kh.Detention;
         if (path.Contains("employer")) return kh.Employer;
         if (path.Contains("screening")) return kh.ScreeningHit;
+        if (path.Contains("verification/registry")) return kh.RegistryRecord;
+        if (path.Contains("verification/requests") || path.Contains("verification/review")) return kh.VerificationRequest;
+        if (path.Contains("verification")) return kh.VerificationBatch;
         // Referrals (issue 5): a referral's own id (not the case's referrals list).
         if (name.Contains("referral") || (path.Contains("referral") && !path.Contains("/cases/"))) return kh.Referral;
         if (name.Contains("report")) return kh.Report;
@@ -427,6 +468,7 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Null((await app.Db(db => db.Set<DetentionNotice>().AsNoTracking().SingleAsync(d => d.Id == kh.Detention))).AcknowledgedAt);
         Assert.Equal(EmployerStatus.Active, (await app.Db(db => db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == kh.Employer))).Status);
         Assert.Equal(ScreeningHitStatus.Open, (await app.Db(db => db.Set<ScreeningHit>().AsNoTracking().SingleAsync(h => h.Id == kh.ScreeningHit))).Status);
+        Assert.Equal(Decision.Undecided, (await app.Db(db => db.Set<VerificationRequest>().AsNoTracking().SingleAsync(r => r.Id == kh.VerificationRequest))).Decision);
         // Referrals (issue 5): the embassy's referral is as it was, and no foreign referral was made of Cambodia's case.
         var referral = await app.Db(db => db.Set<CaseReferral>().AsNoTracking().SingleAsync(r => r.Id == kh.Referral));
         Assert.Equal((ReferralStatus.Sent, (DateTimeOffset?)null), (referral.Status, referral.ConsentRevokedAt));
@@ -463,6 +505,12 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[10], await (await malaysia.GetAsync($"/api/v1/contracts/{kh.Contract}")).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[12], await (await malaysia.GetAsync("/api/v1/detentions")).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[12], await (await malaysia.SendAsync(Http.Page("/Detentions"))).Content.ReadAsStringAsync());
+        // Nationality verification: Malaysia (the sender) sees its request, Cambodia its request and its registry record.
+        Assert.Contains(kh.Markers[14], await (await malaysia.GetAsync($"/api/v1/verification/batches/{kh.VerificationBatch}")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain(kh.Markers[15], await (await malaysia.GetAsync($"/api/v1/verification/batches/{kh.VerificationBatch}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[14], await (await labour.SendAsync(Http.Page($"/Verification/Batch/{kh.VerificationBatch}"))).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[15], await (await labour.SendAsync(Http.Page($"/Verification/Review/{kh.VerificationRequest}"))).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[15], await (await labour.GetAsync($"/api/v1/verification/registry/{kh.RegistryRecord}")).Content.ReadAsStringAsync());
         // Referrals (issue 5): the sender and the recipient see the referral's marker; the recipient sees the shared name only.
         Assert.Contains(kh.Markers[13], await (await embassy.GetAsync($"/api/v1/cases/{kh.Case}/referrals")).Content.ReadAsStringAsync());
         using var ministry = await app.As(Demo.LabourKH);
@@ -639,11 +687,11 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.True(recorded.StatusCode == record, $"{email ?? "anonymous"} recording: {(int)recorded.StatusCode}, expected {(int)record}.");
         var listed = await client.GetAsync("/api/v1/detentions");
         Assert.True(listed.StatusCode == list, $"{email ?? "anonymous"} listing: {(int)listed.StatusCode}, expected {(int)list}.");
-        await PagesAnswer(email, ("/Detentions", listPage), ("/Detentions/Record", recordPage));
+        await PagesShouldAnswer(email, ("/Detentions", listPage), ("/Detentions/Record", recordPage));
     }
 
-    /// <summary>Signs in on the pages as the caller (or not) and checks each page opens ("open") or sends the caller where expected.</summary>
-    private async Task PagesAnswer(string? email, params (string Path, string Expected)[] pages)
+    /// <summary>Signs in on the sign-in page (unless anonymous) and checks each page: "open", or the path it redirects the caller to.</summary>
+    private async Task PagesShouldAnswer(string? email, params (string Path, string Expected)[] pages)
     {
         using var browser = app.Anonymous();
         if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
@@ -653,7 +701,48 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
             else
             {
-                Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+                Assert.True(shown.StatusCode == HttpStatusCode.Redirect, $"{email} {path}: {(int)shown.StatusCode}, expected a redirect to {expected}");
+                Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Nationality verification (issue 6): who may send batches, list them, read the registry extract, and open the pages
+
+    /// <summary>Each role: sending a batch (API, empty body), listing batches, listing the registry extract (API), then the pages /Verification, /Verification/Send, /Verification/Registry.</summary>
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, HttpStatusCode, string[]> VerificationRoles = new()
+    {
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, ["/Account/Login", "/Account/Login", "/Account/Login"] },
+        { Demo.InspectorTH, HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.Forbidden, ["open", "open", "/Account/AccessDenied"] },
+        { Demo.LabourKH, HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK, ["open", "/Account/AccessDenied", "open"] },
+        { Demo.CaseworkerSG, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.ConsulKHinTH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.LicensingKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+        { Demo.AgencyMM, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, ["/Account/AccessDenied", "/Account/AccessDenied", "/Account/AccessDenied"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(VerificationRoles))]
+    public async Task Nationality_verification_answers_each_role_as_the_access_rules_say(string? email, HttpStatusCode send, HttpStatusCode list, HttpStatusCode registry, string[] pages)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        var sent = await client.PostJson("/api/v1/verification/batches", new { });
+        Assert.True(sent.StatusCode == send, $"{email ?? "anonymous"} sending: {(int)sent.StatusCode}, expected {(int)send}.");
+        var listed = await client.GetAsync("/api/v1/verification/batches");
+        Assert.True(listed.StatusCode == list, $"{email ?? "anonymous"} listing: {(int)listed.StatusCode}, expected {(int)list}.");
+        var extract = await client.GetAsync("/api/v1/verification/registry");
+        Assert.True(extract.StatusCode == registry, $"{email ?? "anonymous"} registry: {(int)extract.StatusCode}, expected {(int)registry}.");
+        using var browser = app.Anonymous();
+        if (email is not null) await (await browser.SignInOnPage(email, Demo.Password)).ShouldBe(HttpStatusCode.Redirect);
+        foreach (var (path, expected) in new[] { "/Verification", "/Verification/Send", "/Verification/Registry" }.Zip(pages))
+        {
+            var shown = await browser.SendAsync(Http.Page(path));
+            if (expected == "open") Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{email} {path}: {(int)shown.StatusCode}");
+            else
+            {
+                Assert.True(shown.StatusCode == HttpStatusCode.Redirect, $"{email} {path}: {(int)shown.StatusCode}");
                 Assert.Equal(expected, new Uri(new Uri("http://localhost"), shown.Headers.Location!).AbsolutePath);
             }
         }
@@ -687,11 +776,45 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.DoesNotContain((await listed.OkJson()).AsArray(), e => e!["registeringState"].Str() != (email == Demo.InspectorMY ? "MY" : "KH"));
         var queue = await client.GetAsync("/api/v1/screening-hits");
         Assert.True(queue.StatusCode == hits, $"{email ?? "anonymous"} listing screening hits: {(int)queue.StatusCode}, expected {(int)hits}.");
-        await PagesAnswer(email, ("/Employers", employersPage), ("/Employers/Register", employersPage), ("/Screening", screeningPage));
+        await PagesShouldAnswer(email, ("/Employers", employersPage), ("/Employers/Register", employersPage), ("/Screening", screeningPage));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // The administrator
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Casework (issue 5): the dashboard and wage claims for whoever handles cases, escalations for supervisors only.
+
+    public static readonly TheoryData<string?, HttpStatusCode, HttpStatusCode, string, string> CaseworkRoles = new()
+    {
+        // email, GET /api/v1/cases/dashboard, GET /api/v1/cases/escalations, /Cases/Dashboard, /Cases/Escalations ("open", or where the page sends the caller)
+        { null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, "/Account/Login", "/Account/Login" },
+        { Demo.SupervisorMY, HttpStatusCode.OK, HttpStatusCode.OK, "open", "open" },
+        { Demo.CaseworkerMY, HttpStatusCode.OK, HttpStatusCode.Forbidden, "open", "/Account/AccessDenied" },
+        { Demo.ConsulKHinTH, HttpStatusCode.OK, HttpStatusCode.Forbidden, "open", "/Account/AccessDenied" },
+        { Demo.InspectorMY, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.LabourKH, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+        { Demo.Analyst, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "/Account/AccessDenied", "/Account/AccessDenied" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaseworkRoles))]
+    public async Task Casework_answers_each_role_as_the_access_rules_say(string? email, HttpStatusCode dashboard, HttpStatusCode escalations, string dashboardPage, string escalationsPage)
+    {
+        using var client = email is null ? app.Anonymous() : await app.As(email);
+        await (await client.GetAsync("/api/v1/cases/dashboard")).ShouldBe(dashboard);
+        await (await client.GetAsync("/api/v1/cases/escalations")).ShouldBe(escalations);
+        await PagesShouldAnswer(email, ("/Cases/Dashboard", dashboardPage), ("/Cases/Escalations", escalationsPage));
+        // The Malaysian supervisor's inbox holds only Malaysia's cases; the dashboard counts only the caller's organisation.
+        if (escalations == HttpStatusCode.OK)
+        {
+            var owners = await app.Db(db => db.Set<CaseEscalation>().AsNoTracking().Select(e => e.OwnerOrganisationId).Distinct().ToListAsync());
+            var inbox = (await (await client.GetAsync("/api/v1/cases/escalations?all=true")).OkJson()).AsArray();
+            var ids = inbox.Select(e => Guid.Parse(e!["caseId"].Str())).ToList();
+            Assert.All(await app.Db(db => db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.OwnerOrganisationId).ToListAsync()), o => Assert.Equal("my-mohr", o));
+            Assert.NotEmpty(owners);
+        }
+    }
 
     [Fact]
     public async Task An_administrator_without_a_second_factor_gets_no_data()

@@ -44,12 +44,14 @@ public static class CasesApi
             .Public("The person who filed a complaint follows it with the receipt code alone; only the status is shown.");
 
         var g = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Permissions.CasesHandle);
-        g.MapGet("/", async (ListCases list, CancellationToken ct, string? status = null, string? priority = null, bool all = false, bool mine = false, int page = 1, int pageSize = 50) =>
+        g.MapGet("/", async (ListCases list, CancellationToken ct, string? status = null, string? priority = null, bool all = false, bool mine = false, int page = 1, int pageSize = 50,
+                bool overdue = false, string? type = null, string? employer = null, string? agency = null) =>
             {
-                if (!QueryValues.TryEnum<CaseState>(status, "status", out var s, out var bad) || !QueryValues.TryEnum<CasePriority>(priority, "priority", out var p, out bad)) return bad!;
-                return (await list.Handle(new ListCases.Request(s, p, !all, mine, page, pageSize), ct)).ToResult(TypedResults.Ok);
+                if (!QueryValues.TryEnum<CaseState>(status, "status", out var s, out var bad) || !QueryValues.TryEnum<CasePriority>(priority, "priority", out var p, out bad)
+                    || !QueryValues.TryEnum<CaseType>(type, "type", out var t, out bad)) return bad!;
+                return (await list.Handle(new ListCases.Request(s, p, !all, mine, page, pageSize, overdue, t, employer, agency), ct)).ToResult(TypedResults.Ok);
             })
-            .WithSummary("Your organisation's cases: open ones, most urgent and soonest due first (?status=, ?priority=, ?all=true for closed ones too, ?mine=true).");
+            .WithSummary("Your organisation's cases: open ones, most urgent and soonest due first, sorted and paged by the database (?status=, ?priority=, ?all=true for closed ones too, ?mine=true; the dashboard's ?overdue=true, ?type=, ?employer=, ?agency=).");
         g.MapPost("/", async (EnterCaseBody b, FileComplaint file, CancellationToken ct) =>
             {
                 if (b.Complaint is null) return Problem.Invalid("complaint", "Send the complaint in 'complaint' (at least language and description).").ToResult();

@@ -101,17 +101,24 @@ public static class CebuWeb
                 o.Conventions.AuthorizePage("/Workers/Import", Permissions.WorkersRegister);
                 o.Conventions.AuthorizeFolder("/ContractRules", Permissions.ContractRulesPublish);
                 o.Conventions.AuthorizeFolder("/Cases", Permissions.CasesHandle);
+                o.Conventions.AuthorizePage("/Cases/Escalations", Permissions.CasesSupervise);
                 o.Conventions.AuthorizeFolder("/Detentions", Permissions.DetentionsView);
                 o.Conventions.AuthorizePage("/Cases/Refer", Permissions.ReferralsSend);
                 o.Conventions.AuthorizeFolder("/Referrals", Permissions.ReferralsReceive);
                 o.Conventions.AuthorizePage("/Detentions/Record", Permissions.DetentionsNotify);
                 o.Conventions.AuthorizeFolder("/Employers", Permissions.EmployersManage);
                 o.Conventions.AuthorizeFolder("/Screening", Permissions.ScreeningReview);
+                o.Conventions.AuthorizeFolder("/Verification", Permissions.VerificationView);
+                o.Conventions.AuthorizePage("/Verification/Send", Permissions.VerificationRequest);
+                o.Conventions.AuthorizePage("/Verification/Review", Permissions.VerificationRegistry);
+                o.Conventions.AuthorizePage("/Verification/Registry", Permissions.VerificationRegistry);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
 
         services.AddComplaintRateLimits(builder.Configuration);
+        // Escalates overdue cases every Cebu:Escalation:IntervalMinutes (default 15; 0 turns it off).
+        services.AddHostedService<Cebu.Core.Features.Cases.CaseEscalationJob>();
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -125,6 +132,7 @@ public static class CebuWeb
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddDbContextCheck<CebuDbContext>("database");
+        if (builder.Configuration.GetValue("Cebu:VerificationRunner", true)) services.AddHostedService<VerificationRunnerService>();
     }
 
     /// <summary>An empty error response gets a body: problem details for the API, a short page for people.</summary>
@@ -233,10 +241,12 @@ public static class CebuWeb
         api.MapDocumentsApi();
         api.MapContractsApi();
         api.MapCasesApi();
+        api.MapCaseworkApi();
         api.MapReferralsApi();
         api.MapDetentionsApi();
         api.MapContractRecordsApi();
         api.MapScreeningApi();
+        api.MapVerificationApi();
         app.MapRazorPages();
     }
 }

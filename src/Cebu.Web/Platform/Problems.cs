@@ -17,9 +17,12 @@ public static class Problems
             ProblemKind.Conflict => StatusCodes.Status409Conflict,
             ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
             ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?>();
+        if (p.Errors is { Count: > 0 } errors) extensions["errors"] = errors;
         if (p.Extra is not null)
             foreach (var prop in p.Extra.GetType().GetProperties()) extensions[prop.Name] = prop.GetValue(p.Extra);
         return TypedResults.Problem(p.Detail, statusCode: status, title: p.Title, extensions: extensions);
@@ -43,6 +46,22 @@ public static class Problems
             }
         else
             modelState.AddModelError("", p.Detail is null ? p.Title : $"{p.Title} {p.Detail}");
+    }
+
+    /// <summary>
+    /// Puts a problem's errors in a page's dictionary under "form.field" (a problem without fields under "form."), for
+    /// pages with several forms whose errors show beside the right form's fields.
+    /// </summary>
+    public static void AddTo(this Problem p, Dictionary<string, List<string>> errors, string form)
+    {
+        void Add(string key, IEnumerable<string> messages)
+        {
+            if (!errors.TryGetValue(key, out var list)) errors[key] = list = [];
+            list.AddRange(messages);
+        }
+        if (p.Errors is { Count: > 0 } fields)
+            foreach (var (field, messages) in fields) Add($"{form}.{field}", messages);
+        else Add($"{form}.", [p.Detail ?? p.Title]);
     }
 
     private static string Pascal(string field) => string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));

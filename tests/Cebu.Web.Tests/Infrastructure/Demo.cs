@@ -11,11 +11,14 @@ public static class Demo
     public const string LicensingVN = "licensing@vn.demo";
     public const string LabourKH = "labour@kh.demo";
     public const string LabourPH = "labour@ph.demo";
+    public const string LabourMM = "labour@mm.demo";
     public const string InspectorTH = "inspector@th.demo";
     public const string InspectorMY = "inspector@my.demo";
     public const string CaseworkerSG = "caseworker@sg.demo";
     public const string CaseworkerMY = "caseworker@my.demo";
     public const string CaseworkerTH = "caseworker@th.demo";
+    /// <summary>Case supervisor of my-mohr (cases.supervise): receives the escalations of overdue cases.</summary>
+    public const string SupervisorMY = "supervisor@my.demo";
     public const string ConsulIDinMY = "consul-id@my.demo";
     public const string ConsulKHinTH = "consul-kh@th.demo";
     public const string ConsulMMinTH = "consul-mm@th.demo";

@@ -149,6 +149,46 @@ public abstract class WorkerImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_connection_gets_its_foreign_key_checks_back_after_an_import_committed_or_not()
+    {
+        // On SQLite the load runs with foreign keys off (checked once before the commit); the connection, which goes
+        // back to the pool, must have them on again afterwards, whether the import committed or was rolled back.
+        var good = File("FKON", 50);
+        var bad = File("FKOFF", 50, new() { [30] = Row("FKOFF", 28, sex: "Q") });
+        try
+        {
+            foreach (var (path, committed) in new[] { (good, true), (bad, false) })
+            {
+                using var scope = app.Services.CreateScope();
+                scope.ServiceProvider.GetRequiredService<AccessScope>().Override = LabourKH;
+                var outcome = await scope.ServiceProvider.GetRequiredService<ImportWorkers>().Handle(() => new StreamReader(path), false, null, CancellationToken.None);
+                Assert.Equal(committed, outcome.Value!.Committed);
+                var db = scope.ServiceProvider.GetRequiredService<Cebu.Core.Platform.Data.CebuDbContext>();
+                Assert.Null(db.Database.CurrentTransaction);
+                if (db.IsPostgres) continue;
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    await using var pragma = db.Database.GetDbConnection().CreateCommand();
+                    pragma.CommandText = "PRAGMA foreign_keys";
+                    Assert.Equal(1L, Convert.ToInt64(await pragma.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            Assert.Equal(50, await Workers("FKON"));
+            Assert.Equal(0, await Workers("FKOFF"));
+        }
+        finally
+        {
+            System.IO.File.Delete(good);
+            System.IO.File.Delete(bad);
+        }
+    }
+
+    [Fact]
     public async Task A_row_the_database_refuses_during_the_load_leaves_nothing_written()
     {
         const string tag = "TXN";

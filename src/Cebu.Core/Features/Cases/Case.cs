@@ -92,7 +92,13 @@ public sealed class Case : IOwnedByOrganisation, IVersioned
     public string? AssigneeName { get; set; }
     /// <summary>When the current step is due (<see cref="CaseDeadlines"/>), and which rule set it.</summary>
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary><see cref="DueAt"/> as a UTC date and time, which both databases sort and compare (the queue and the dashboard sort and count by it).</summary>
+    public DateTime? DueAtUtc { get; set; }
     public string? DueRule { get; set; }
+    /// <summary>At least one labour issue is recorded (the dashboard's "labour issue" type; set with the due date).</summary>
+    public bool HasLabourIssues { get; set; }
+    /// <summary>At least one forced-labour indicator was answered yes (the dashboard's "forced-labour indicator" type).</summary>
+    public bool HasForcedLabourIndicators { get; set; }
     public CaseOutcome? Outcome { get; set; }
     /// <summary>cas_ReasonForCaseClosure (with the closing note in the status history).</summary>
     public CaseResolution? Resolution { get; set; }
@@ -109,12 +115,15 @@ public sealed class Case : IOwnedByOrganisation, IVersioned
 
     public Guid? AssigneeGuid => Guid.TryParse(AssigneeId, out var g) ? g : null;
 
-    /// <summary>Sets <see cref="DueAt"/> from the deadline policy after a change.</summary>
+    /// <summary>Sets <see cref="DueAt"/> (and <see cref="DueAtUtc"/>) from the deadline policy after a change, and the dashboard's type flags.</summary>
     public void Reschedule()
     {
         var d = CaseDeadlines.DeadlineOf(Clock());
         DueAt = d?.DueAt;
+        DueAtUtc = d?.DueAt.UtcDateTime;
         DueRule = d?.Rule;
+        HasLabourIssues = LabourIssues.Count > 0;
+        HasForcedLabourIndicators = ForcedLabourIndicators.Count > 0;
     }
 }
 

@@ -49,6 +49,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.OwnerOrganisationId, x.State, x.Priority });
         c.HasIndex(x => x.WorkerId);
         c.HasIndex(x => x.AgencyId);
+        c.HasIndex(x => new { x.OwnerOrganisationId, x.DueAtUtc });
     }
 }
 

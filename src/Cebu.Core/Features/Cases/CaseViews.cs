@@ -50,35 +50,53 @@ internal static class CaseAccess
     }
 }
 
-/// <summary>The caller's organisation's cases: the queue (open cases, most urgent and soonest due first) or any state.</summary>
+/// <summary>
+/// The caller's organisation's cases: the queue (open cases, most urgent and soonest due first) or any state, filtered
+/// by the dashboard's keys (overdue, type, employer, agency). Sorted and paged by the database.
+/// </summary>
 public sealed class ListCases(CebuDbContext db)
 {
-    public sealed record Request(CaseState? State = null, CasePriority? Priority = null, bool OpenOnly = true, bool MineOnly = false, int Page = 1, int PageSize = 50);
+    public sealed record Request(CaseState? State = null, CasePriority? Priority = null, bool OpenOnly = true, bool MineOnly = false, int Page = 1, int PageSize = 50,
+        bool OverdueOnly = false, CaseType? Type = null, string? Employer = null, string? Agency = null);
 
     public async Task<Outcome<Paged<CaseSummary>>> Handle(Request r, CancellationToken ct)
     {
         if (CaseAccess.Check(db.Access) is { } denied) return denied;
         var page = Math.Max(1, r.Page);
         var size = Math.Clamp(r.PageSize, 1, 200);
+        var now = db.Clock.GetUtcNow();
+        var cutoff = now.UtcDateTime;
         var q = db.Set<Case>().AsNoTracking();
         if (r.State is { } s) q = q.Where(c => c.State == s);
         else if (r.OpenOnly) q = q.Where(c => c.State != CaseState.Closed);
         if (r.Priority is { } p) q = q.Where(c => c.Priority == p);
         if (r.MineOnly) { var me = db.Access.UserId; q = q.Where(c => c.AssigneeId == me); }
-        var total = await q.CountAsync(ct);
-        // Priority is stored as text: order it in memory after reading the page's candidates (a queue is small).
-        var rows = await q.Select(c => new
+        if (r.OverdueOnly) q = q.Where(c => c.DueAtUtc != null && c.DueAtUtc < cutoff);
+        q = r.Type switch
         {
-            c.Id, c.ReceiptCode, c.Channel, c.ReceivedAt, c.State, c.Priority, c.SignsOfTrafficking, c.Screened, c.AssigneeName, c.DueAt,
-            c.FirstName, c.SecondName, c.CurrentCountry, c.PrimaryLanguage, c.Description,
-        }).ToListAsync(ct);
-        var now = db.Clock.GetUtcNow();
-        var items = rows.OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.ReceivedAt)
+            CaseType.LabourIssue => q.Where(c => c.HasLabourIssues),
+            CaseType.ForcedLabourIndicator => q.Where(c => c.HasForcedLabourIndicators),
+            CaseType.TraffickingFlag => q.Where(c => c.SignsOfTrafficking),
+            _ => q,
+        };
+        if (!string.IsNullOrWhiteSpace(r.Employer)) q = q.Where(c => c.Employer == r.Employer);
+        if (!string.IsNullOrWhiteSpace(r.Agency)) q = q.Where(c => c.AgencyName == r.Agency);
+        var total = await q.CountAsync(ct);
+        // Priority is stored as its name: the database ranks it with a CASE; then the soonest due (none last).
+        var rows = await q
+            .OrderBy(c => c.Priority == CasePriority.Urgent ? 0 : c.Priority == CasePriority.High ? 1 : c.Priority == CasePriority.Normal ? 2 : 3)
+            .ThenBy(c => c.DueAtUtc == null ? 1 : 0).ThenBy(c => c.DueAtUtc).ThenBy(c => c.Id)
             .Skip((page - 1) * size).Take(size)
+            .Select(c => new
+            {
+                c.Id, c.ReceiptCode, c.Channel, c.ReceivedAt, c.State, c.Priority, c.SignsOfTrafficking, c.Screened, c.AssigneeName, c.DueAt,
+                c.FirstName, c.SecondName, c.CurrentCountry, c.PrimaryLanguage, Excerpt = c.Description.Substring(0, 121),
+            }).ToListAsync(ct);
+        var items = rows
             .Select(c => new CaseSummary(c.Id, ReceiptCodes.Format(c.ReceiptCode ?? ""), c.Channel, c.ReceivedAt, c.State, c.Priority, c.SignsOfTrafficking, c.Screened,
                 c.AssigneeName, c.DueAt, c.DueAt is { } d && d < now,
                 string.Join(' ', new[] { c.FirstName, c.SecondName }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } n ? n : null,
-                c.CurrentCountry, c.PrimaryLanguage, c.Description.Length > 120 ? c.Description[..120] + "…" : c.Description))
+                c.CurrentCountry, c.PrimaryLanguage, c.Excerpt.Length > 120 ? c.Excerpt[..120] + "…" : c.Excerpt))
             .ToList();
         return new Paged<CaseSummary>(items, page, size, total);
     }

@@ -72,6 +72,17 @@ internal static class WorkerRules
 
     public static void Apply(Worker w, WorkerInput i)
     {
+        ApplyFields(w, i);
+        w.SearchName = SearchName(w);
+        Index(w);
+    }
+
+    /// <summary>
+    /// The fields of <see cref="Apply"/> without the search name and the name keys, for a caller that computes those
+    /// itself (the bulk import, through a <see cref="NameKeyCache"/>, from <see cref="SearchName"/>).
+    /// </summary>
+    public static void ApplyFields(Worker w, WorkerInput i)
+    {
         w.FamilyName = i.FamilyName!.Trim();
         w.GivenNames = i.GivenNames?.Trim() ?? "";
         w.NameInLocalScript = Blank(i.NameInLocalScript);
@@ -86,8 +97,6 @@ internal static class WorkerRules
         w.Contacts = new WorkerContacts { Phone = Blank(i.Phone), Email = Blank(i.Email), AddressAtHome = Blank(i.AddressAtHome), AddressAbroad = w.Contacts.AddressAbroad };
         w.NextOfKin = new NextOfKin { Name = Blank(i.NextOfKinName), Relationship = Blank(i.NextOfKinRelationship), Phone = Blank(i.NextOfKinPhone), Address = w.NextOfKin.Address };
         w.Languages = i.Languages.Distinct().ToList();
-        w.SearchName = SearchName(w);
-        Index(w);
     }
 
     /// <summary>
@@ -114,13 +123,16 @@ internal static class WorkerRules
     /// <summary>Keeps the worker's name keys in step with the name.</summary>
     public static void Index(Worker w)
     {
-        var name = $"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}";
+        var name = IndexedName(w);
         var keys = NameKeys.For(name).Concat(NameKeys.Pairs(name)).Select(k => NameFolding.Cut(k)).ToHashSet();
         w.SearchTerms.RemoveAll(t => !keys.Contains(t.Key));
         foreach (var k in keys.Where(k => w.SearchTerms.All(t => t.Key != k))) w.SearchTerms.Add(new WorkerSearchTerm { WorkerId = w.Id, Key = k });
     }
 
-    public static string SearchName(Worker w) => NameFolding.Fold($"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}");
+    public static string SearchName(Worker w) => NameFolding.Fold(IndexedName(w));
+
+    /// <summary>The name the search name and the name keys are made of.</summary>
+    public static string IndexedName(Worker w) => $"{w.GivenNames} {w.FamilyName} {w.NameInLocalScript}";
 
     /// <summary>Document numbers are compared without spaces or dashes, in upper case.</summary>
     public static string? Document(string? s) => string.IsNullOrWhiteSpace(s) ? null : new string(s.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();

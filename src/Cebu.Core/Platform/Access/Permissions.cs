@@ -11,6 +11,8 @@ public static class Permissions
     /// <summary>Record the work permit and placement of workers placed on the state's territory (the receiving state's labour inspectorate).</summary>
     public const string WorkersPlacement = "workers.placement";
     public const string CasesHandle = "cases.handle";
+    /// <summary>Supervise the organisation's cases: receive the escalations of overdue cases (issue 5).</summary>
+    public const string CasesSupervise = "cases.supervise";
     /// <summary>Refer a case the organisation holds to another organisation, with the worker's consent (caseworkers, consular officers).</summary>
     public const string ReferralsSend = "referrals.send";
     /// <summary>Receive referrals sent to the official's organisation and see what they share while active (ReferralAccess).</summary>
@@ -35,11 +37,19 @@ public static class Permissions
     /// <summary>Review the screening hits of the state's new agency licences and employer registrations (confirm or dismiss).</summary>
     public const string ScreeningReview = "screening.review";
 
+    // Nationality verification between states (issue 6): the receiving state asks, the sending state matches and decides.
+    /// <summary>Send a batch of nationality verification requests to a sending state (the receiving state's labour inspectorate).</summary>
+    public const string VerificationRequest = "verification.request";
+    /// <summary>See the verification batches the official's state sent or received, and their outcomes and Certificate of Identity numbers.</summary>
+    public const string VerificationView = "verification.view";
+    /// <summary>The sending state's side: import and read its civil registry extract, review candidates with their evidence, confirm or reject, issue Certificates of Identity.</summary>
+    public const string VerificationRegistry = "verification.registry";
+
     public static readonly IReadOnlyList<string> All =
     [
         AgenciesView, AgenciesManage, AgenciesReport, WorkersRegister, WorkersView, WorkersPlacement, CasesHandle, ReferralsSend, ReferralsReceive,
         InspectionsConduct, VerificationDecide, ReportsView, UsersManage, AuditVerify, ContractRulesPublish, ContractsView, ContractsRecord,
-        DetentionsView, DetentionsNotify, EmployersManage, ScreeningReview,
+        DetentionsView, DetentionsNotify, EmployersManage, ScreeningReview, CasesSupervise, VerificationRequest, VerificationView, VerificationRegistry,
     ];
 }
 
@@ -53,6 +63,8 @@ public static class Roles
     public const string Consul = "consul";
     public const string Analyst = "analyst";
     public const string Admin = "admin";
+    /// <summary>A case supervisor: handles cases like a caseworker and receives the escalations of the organisation's overdue cases.</summary>
+    public const string Supervisor = "supervisor";
     /// <summary>A licensed recruitment agency's staff: submit the contracts of the workers it recruits.</summary>
     public const string Agency = "agency";
 
@@ -60,11 +72,12 @@ public static class Roles
     {
         [Licensing] = [Permissions.AgenciesView, Permissions.AgenciesManage, Permissions.ScreeningReview],
         [LabourOfficer] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.WorkersRegister, Permissions.VerificationDecide, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.ReferralsReceive,
-            Permissions.EmployersManage, Permissions.ScreeningReview],
+            Permissions.EmployersManage, Permissions.ScreeningReview, Permissions.VerificationView, Permissions.VerificationRegistry],
         [Inspector] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.WorkersPlacement, Permissions.InspectionsConduct, Permissions.ContractRulesPublish, Permissions.ContractsView, Permissions.ContractsRecord, Permissions.DetentionsView, Permissions.DetentionsNotify, Permissions.ReferralsReceive,
-            Permissions.EmployersManage, Permissions.ScreeningReview],
+            Permissions.EmployersManage, Permissions.ScreeningReview, Permissions.VerificationRequest, Permissions.VerificationView],
         [Caseworker] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView, Permissions.DetentionsNotify],
         [Consul] = [Permissions.AgenciesView, Permissions.WorkersView, Permissions.AgenciesReport, Permissions.CasesHandle, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
+        [Supervisor] = [Permissions.AgenciesReport, Permissions.WorkersView, Permissions.CasesHandle, Permissions.CasesSupervise, Permissions.ReferralsSend, Permissions.ReferralsReceive, Permissions.ContractsView, Permissions.DetentionsView],
         // An agency sees and submits only the contracts of the workers it recruited (ContractAccess).
         [Agency] = [Permissions.ContractsView, Permissions.ContractsRecord],
         [Analyst] = [Permissions.ReportsView],

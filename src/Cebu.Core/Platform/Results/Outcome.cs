@@ -8,10 +8,14 @@ public sealed record Problem(ProblemKind Kind, string Title, string? Detail = nu
     public static Problem NotFound(string what) => new(ProblemKind.NotFound, $"{what} was not found.", "Check the identifier, or that your organisation may see this record.");
     public static Problem Conflict(string title, string detail, object? extra = null) => new(ProblemKind.Conflict, title, detail, null, extra);
     public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, "You may not do this.", detail);
+    /// <summary>The request body is larger than the field allows (413): named like a validation error.</summary>
+    public static Problem TooLarge(string field, string message) => new(ProblemKind.TooLarge, "The file is too large.", "See 'errors' for the limit.", new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>The body is of a type the field does not accept (415): named like a validation error.</summary>
+    public static Problem Unsupported(string field, string message) => new(ProblemKind.UnsupportedType, "The file's type is not accepted.", "See 'errors' for the accepted types.", new Dictionary<string, string[]> { [field] = [message] });
     public static Problem Stale() => new(ProblemKind.PreconditionFailed, "The record changed since you read it.", "Read it again, re-apply your change and send it with the new ETag.");
 }
 
-public enum ProblemKind { Validation, NotFound, Conflict, Forbidden, PreconditionFailed }
+public enum ProblemKind { Validation, NotFound, Conflict, Forbidden, PreconditionFailed, TooLarge, UnsupportedType }
 
 /// <summary>A use case's result: a value or a problem.</summary>
 public readonly struct Outcome<T>

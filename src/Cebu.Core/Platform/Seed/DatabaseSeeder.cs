@@ -35,6 +35,7 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         new("caseworker@th.demo", Roles.Caseworker, "th-doe", "Caseworker, Thailand"),
         new("caseworker@my.demo", Roles.Caseworker, "my-mohr", "Caseworker, Malaysia"),
         new("caseworker@sg.demo", Roles.Caseworker, "sg-mom", "Caseworker, Singapore"),
+        new("supervisor@my.demo", Roles.Supervisor, "my-mohr", "Case supervisor, Malaysia (receives the escalations of overdue cases)"),
         new("consul-kh@th.demo", Roles.Consul, "kh-embassy-th", "Consular officer of Cambodia in Bangkok"),
         new("consul-mm@th.demo", Roles.Consul, "mm-embassy-th", "Consular officer of Myanmar in Bangkok"),
         new("consul-id@my.demo", Roles.Consul, "id-embassy-my", "Consular officer of Indonesia in Kuala Lumpur"),
@@ -170,6 +171,12 @@ public sealed class DatabaseSeeder(CebuDbContext db, UserManager<CebuUser> users
         db.AddRange(DemoEmployers.Build(today, now));
         db.AuditAction = "demo.seed";
         db.AuditReason = "Demo data: fictional employers, one errant.";
+        await db.SaveChangesAsync(ct);
+
+        // Nationality verification (issue 6): fictional civil registry extracts of Cambodia and Myanmar.
+        db.AddRange(DemoRegistry.Build(now));
+        db.AuditAction = "demo.seed";
+        db.AuditReason = "Demo data: civil registry extracts of KH and MM for nationality verification.";
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo data: {Agencies} agencies, {Accounts} accounts", agencies.Count, DemoAccounts.Count);
         return true;

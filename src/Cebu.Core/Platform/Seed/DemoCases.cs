@@ -8,6 +8,8 @@ public static class DemoCases
     /// <summary>The receipt code of the embassy's demo case (a valid code: its check character is right).</summary>
     public static readonly string EmbassyReceipt = "DEMQ2222222222" + ReceiptCodes.CheckCharacter("DEMQ2222222222");
     public static readonly string HotlineReceipt = "DEMQ3333333333" + ReceiptCodes.CheckCharacter("DEMQ3333333333");
+    /// <summary>An urgent walk-in in Malaysia left unassessed past its 24 hours: the escalation job escalates it to the supervisor.</summary>
+    public static readonly string OverdueReceipt = "DEMQ4444444444" + ReceiptCodes.CheckCharacter("DEMQ4444444444");
 
     public static IEnumerable<object> Build(DateTimeOffset now)
     {
@@ -30,7 +32,17 @@ public static class DemoCases
             LocationOfExploitation = "Example Estate, Pahang (demo)", ScreeningFacts = new CaseScreeningFacts { OutsideCountryOfNationality = true },
             State = CaseState.New, StateSince = now.AddHours(-30), LastActivityAt = now.AddHours(-30), CreatedAt = now.AddHours(-30), UpdatedAt = now.AddHours(-30),
         };
-        foreach (var c in new[] { embassy, hotline })
+        var overdue = new Case
+        {
+            OwnerOrganisationId = "my-mohr", OwnerState = "MY", RoutedBecause = "Walk-in at the labour department (demo).", ReceiptCode = OverdueReceipt,
+            Channel = CaseChannel.WalkIn, ReceivedAt = now.AddHours(-36), ReceivedBy = "supervisor@my.demo",
+            FirstName = "Ratna", SecondName = "DEMO-CASE", Citizenship = "ID", PrimaryLanguage = "id", CurrentCountry = "MY", ContactConsent = true,
+            Description = "A fictional plantation worker (demo) says the supervisor threatened her today and that four months' wages are unpaid.",
+            Employer = "Example Palm Estates Sdn. Bhd. (demo)", AgencyName = "Golden Lotus Manpower Co., Ltd.", LabourIssues = [LabourIssue.UnpaidWages],
+            ScreeningFacts = new CaseScreeningFacts { InDangerNow = true, OutsideCountryOfNationality = true }, Priority = CasePriority.Urgent, ScreeningRules = ["P1"],
+            State = CaseState.New, StateSince = now.AddHours(-36), LastActivityAt = now.AddHours(-36), CreatedAt = now.AddHours(-36), UpdatedAt = now.AddHours(-36),
+        };
+        foreach (var c in new[] { embassy, hotline, overdue })
         {
             c.Reschedule();
             yield return c;

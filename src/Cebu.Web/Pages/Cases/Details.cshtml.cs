@@ -1,5 +1,6 @@
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Platform.Results;
+using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -62,19 +63,11 @@ public sealed class DetailsModel(GetCase get, ScreenCase screen, ChangeCaseStatu
         if (p.Kind == ProblemKind.NotFound) return NotFound();
         if (p.Kind == ProblemKind.Forbidden) return Forbid();
         ErrorTitle = p.Title;
-        if (p.Errors is { Count: > 0 } errors)
-            foreach (var (field, messages) in errors) Add($"{form}.{field}", messages);
-        else Add($"{form}.", [p.Detail ?? p.Title]);
+        p.AddTo(Errors, form);
         var reread = await get.Handle(id, ct);
         if (!reread.Ok) return NotFound();
         Details = reread.Value;
         Referrals = (await referrals.Handle(id, ct)).Value ?? [];
         return Page();
-    }
-
-    private void Add(string key, IEnumerable<string> messages)
-    {
-        if (!Errors.TryGetValue(key, out var list)) Errors[key] = list = [];
-        list.AddRange(messages);
     }
 }
