@@ -135,8 +135,8 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             worker.PassportNumber!, worker.NationalIdNumber!, worker.Contacts.Phone!,
             "fictional packing plant", @case.MobilePhone!.TrimStart('+'),
             contract.Terms.Employer.RegistrationNumber!, "KH-MY-ALERT-MARKER", "KH-MY-DETENTION-MARKER", "KH-REFERRAL-MARKER",
-            "KH-SCREENING-MARKER", employer.Addresses[0],
             "KH-MY-VERIFY-MARKER", registry.RegistryNumber,
+            "KH-SCREENING-MARKER", employer.Addresses[0],
         ], contract.Id, alert.Id, detention.Id, referral.Id, employer.Id, hit.Id)
         { VerificationBatch = verification.BatchId, VerificationRequest = verification.Id, RegistryRecord = registry.Id };
     }
@@ -511,6 +511,10 @@ public abstract class AccessPolicyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains(kh.Markers[14], await (await labour.SendAsync(Http.Page($"/Verification/Batch/{kh.VerificationBatch}"))).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[15], await (await labour.SendAsync(Http.Page($"/Verification/Review/{kh.VerificationRequest}"))).Content.ReadAsStringAsync());
         Assert.Contains(kh.Markers[15], await (await labour.GetAsync($"/api/v1/verification/registry/{kh.RegistryRecord}")).Content.ReadAsStringAsync());
+        // Employers and screening (issue 6): Cambodia's reviewers see its screening hit, Malaysia's inspectors its employer.
+        Assert.Contains(kh.Markers[16], await (await labour.GetAsync($"/api/v1/screening-hits/{kh.ScreeningHit}")).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[16], await (await labour.SendAsync(Http.Page("/Screening"))).Content.ReadAsStringAsync());
+        Assert.Contains(kh.Markers[17], await (await malaysia.GetAsync($"/api/v1/employers/{kh.Employer}")).Content.ReadAsStringAsync());
         // Referrals (issue 5): the sender and the recipient see the referral's marker; the recipient sees the shared name only.
         Assert.Contains(kh.Markers[13], await (await embassy.GetAsync($"/api/v1/cases/{kh.Case}/referrals")).Content.ReadAsStringAsync());
         using var ministry = await app.As(Demo.LabourKH);
