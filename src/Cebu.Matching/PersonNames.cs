@@ -98,10 +98,13 @@ public static class PersonNames
         var ta = Normalize(a);
         var tb = Normalize(b);
         if (ta.Length == 0 || tb.Length == 0) return 0;
-        if (Canonical(a) == Canonical(b)) return 1;
-        // Names run together ("Aungkyaw Htun") are compared whole as well as word by word.
-        var joinedA = string.Concat(ta.Order(StringComparer.Ordinal));
-        var joinedB = string.Concat(tb.Order(StringComparer.Ordinal));
+        // The words in order once: equal sorted words are the same name (Canonical), and run together ("Aungkyaw Htun")
+        // they are compared whole as well as word by word.
+        var sortedA = ta.Order(StringComparer.Ordinal).ToArray();
+        var sortedB = tb.Order(StringComparer.Ordinal).ToArray();
+        if (sortedA.AsSpan().SequenceEqual(sortedB)) return 1;
+        var joinedA = string.Concat(sortedA);
+        var joinedB = string.Concat(sortedB);
         var joined = string.Concat(ta) == string.Concat(tb) ? 1.0 : Similarity.JaroWinkler(joinedA, joinedB) * 0.95;
         return Math.Max(Similarity.TokenSet(ta, tb), joined);
     }

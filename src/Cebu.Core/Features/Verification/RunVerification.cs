@@ -82,6 +82,12 @@ public sealed class RunVerification(CebuDbContext db)
                 .ToListAsync(ct);
             var workersByDate = workers.ToLookup(w => VerificationModel.DateBlock(w.DateOfBirth));
             var workerIdentities = workers.ToDictionary(w => w.Id, VerificationModel.Of);
+            // Each worker's document numbers → its place in the list, so a request's documents find their workers by
+            // look-up instead of a walk over every loaded worker (in the list's order, as the walk gave them).
+            var workerIndexByDoc = workers
+                .SelectMany((w, i) => new[] { w.PassportNumber, w.NationalIdNumber, w.CertificateOfIdentityNumber }
+                    .Where(d => !string.IsNullOrEmpty(d)).Distinct().Select(d => (Doc: d!, Index: i)))
+                .ToLookup(x => x.Doc, x => x.Index, StringComparer.Ordinal);
 
             var now = db.Clock.GetUtcNow();
             foreach (var r in requests)
@@ -101,7 +107,7 @@ public sealed class RunVerification(CebuDbContext db)
                 }
                 var requestClean = VerificationModel.Documents(r.OldDocumentNumbers).Select(DocumentNumbers.Clean).ToHashSet();
                 foreach (var w in workersByDate[VerificationModel.DateBlock(r.DateOfBirth)]
-                             .Concat(workers.Where(w => requestClean.Count > 0 && (requestClean.Contains(w.PassportNumber ?? "") || requestClean.Contains(w.NationalIdNumber ?? "") || requestClean.Contains(w.CertificateOfIdentityNumber ?? "")))))
+                             .Concat(requestClean.SelectMany(d => workerIndexByDoc[d]).Distinct().Order().Select(i => workers[i])))
                 {
                     if (!seen.Add(w.Id)) continue;
                     var s = VerificationModel.Score(declared, workerIdentities[w.Id]);

@@ -1,4 +1,5 @@
 using Cebu.Matching;
+using Cebu.Matching.Screening;
 
 namespace Cebu.Core.Features.Verification;
 
@@ -83,7 +84,7 @@ public static class VerificationModel
         Add("placeOfBirth", declared.PlaceOfBirth, found.PlaceOfBirth, Blank(declared.PlaceOfBirth) || Blank(found.PlaceOfBirth) ? null
             : Similarity.JaroWinkler(NameFolding.Key(declared.PlaceOfBirth), NameFolding.Key(found.PlaceOfBirth)) >= 0.90 ? "same" : "different");
 
-        var score = 1 / (1 + Math.Pow(2, -weight));
+        var score = EvidenceModel.Probability(weight);
         return new Scored(Math.Round(score, 4), Classify(score), evidence);
     }
 
