@@ -11,22 +11,25 @@ public static class Problems
     {
         if (p.Kind == ProblemKind.Validation)
             return TypedResults.ValidationProblem(p.Errors?.ToDictionary() ?? new Dictionary<string, string[]>(), p.Detail, title: p.Title);
-        var status = p.Kind switch
-        {
-            ProblemKind.NotFound => StatusCodes.Status404NotFound,
-            ProblemKind.Conflict => StatusCodes.Status409Conflict,
-            ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
-            ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-            ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            ProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        var status = p.Kind.StatusCode();
         var extensions = new Dictionary<string, object?>();
         if (p.Errors is { Count: > 0 } errors) extensions["errors"] = errors;
         if (p.Extra is not null)
             foreach (var prop in p.Extra.GetType().GetProperties()) extensions[prop.Name] = prop.GetValue(p.Extra);
         return TypedResults.Problem(p.Detail, statusCode: status, title: p.Title, extensions: extensions);
     }
+
+    /// <summary>The HTTP status of a kind of problem, for the API's problem details and for a page that shows one.</summary>
+    public static int StatusCode(this ProblemKind kind) => kind switch
+    {
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome.Ok ? ok(outcome.Value!) : outcome.Problem!.ToResult();
 

@@ -44,7 +44,7 @@ public sealed record CaseAttachmentView(Guid Id, string FileName, string Content
 /// <summary>What a file is, from its first bytes (never from its name or the type the sender claims).</summary>
 public static class AttachmentTypes
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxBytes = AttachContractDocument.MaxBytes;
     public const string PlainText = "text/plain";
     public static readonly IReadOnlyList<string> Accepted = ["application/pdf", "image/png", "image/jpeg", PlainText];
 

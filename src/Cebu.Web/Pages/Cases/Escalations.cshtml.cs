@@ -1,5 +1,6 @@
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Platform.Results;
+using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,7 +31,7 @@ public sealed class EscalationsModel(ListCaseEscalations list, AcknowledgeCaseEs
         if (p.Kind == ProblemKind.NotFound) return NotFound();
         if (p.Kind == ProblemKind.Forbidden) return Forbid();
         (FailedId, Error) = (escalationId, p.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? p.Detail ?? p.Title);
-        Response.StatusCode = p.Kind == ProblemKind.Conflict ? 409 : 400;
+        Response.StatusCode = p.Kind.StatusCode();
         Escalations = (await list.Handle(false, ct)).Value ?? [];
         return Page();
     }

@@ -67,7 +67,7 @@ public sealed class WorkModel(RecordWageClaim record, UpdateWageClaim update, Ad
         if (p.Kind == ProblemKind.Forbidden) return Forbid();
         ErrorTitle = p.Title;
         p.AddTo(Errors, form);
-        Response.StatusCode = p.Kind switch { ProblemKind.TooLarge => 413, ProblemKind.UnsupportedType => 415, ProblemKind.Conflict => 409, _ => 400 };
+        Response.StatusCode = p.Kind.StatusCode();
         return Page();
     }
 }

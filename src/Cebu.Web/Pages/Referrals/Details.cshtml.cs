@@ -1,5 +1,6 @@
 using Cebu.Core.Features.Cases;
 using Cebu.Core.Platform.Results;
+using Cebu.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -44,11 +45,7 @@ public sealed class DetailsModel(GetReferral get, ChangeReferral change) : PageM
         if (p.Kind == ProblemKind.NotFound) return NotFound();
         if (p.Kind == ProblemKind.Forbidden) return Forbid();
         ErrorTitle = p.Title + (p.Errors is { Count: > 0 } ? "" : " " + p.Detail);
-        foreach (var (field, messages) in p.Errors ?? new Dictionary<string, string[]>())
-        {
-            if (!Errors.TryGetValue($"{form}.{field}", out var list)) Errors[$"{form}.{field}"] = list = [];
-            list.AddRange(messages);
-        }
+        p.AddTo(Errors, form);
         var reread = await get.Handle(id, ct);
         if (!reread.Ok) return NotFound();
         Referral = reread.Value;
